@@ -1,0 +1,285 @@
+import type Keyv from "keyv";
+import type {
+  CuratedFact,
+  Feed,
+  FeedState,
+  GuildSettings,
+  Item,
+  OutboxEntry,
+  Story,
+  Subscription,
+  Topic,
+} from "../model.ts";
+import { keys } from "./keys.ts";
+import { openKeyv } from "./open-keyv.ts";
+
+export interface StoryRef {
+  id: string;
+  firstSeen: string;
+}
+
+/**
+ * The store's ports: small repositories over keyv, one per kind of record. Created once in the
+ * composition root and passed to whatever needs them. Every read that fails throws: nothing
+ * here ever mistakes a broken database for an empty one.
+ */
+export interface Store {
+  feeds: ListRepo<Feed>;
+  feedStates: {
+    get(url: string): Promise<FeedState | undefined>;
+    getMany(urls: string[]): Promise<(FeedState | undefined)[]>;
+    put(state: FeedState): Promise<void>;
+  };
+  items: {
+    /** Ids already stored for a feed: a re-poll adds nothing already seen. */
+    seenIds(feedUrl: string): Promise<Set<string>>;
+    /** Stores new or updated items and records their ids as seen, feed by feed. */
+    putMany(items: Item[]): Promise<void>;
+    get(key: string): Promise<Item | undefined>;
+    getMany(keys: string[]): Promise<Item[]>;
+    listKeys(): Promise<string[]>;
+    all(): Promise<Item[]>;
+    removeMany(keys: string[]): Promise<void>;
+  };
+  stories: {
+    get(id: string): Promise<Story | undefined>;
+    getMany(ids: string[]): Promise<Story[]>;
+    putMany(stories: Story[]): Promise<void>;
+    refs(): Promise<StoryRef[]>;
+    /** Stories first seen at or after this time. */
+    since(iso: string): Promise<Story[]>;
+    all(): Promise<Story[]>;
+    removeMany(ids: string[]): Promise<void>;
+  };
+  topics: ListRepo<Topic>;
+  subscriptions: ListRepo<Subscription>;
+  guilds: {
+    get(id: string): Promise<GuildSettings | undefined>;
+    put(settings: GuildSettings): Promise<void>;
+    list(): Promise<GuildSettings[]>;
+  };
+  outbox: {
+    get(key: string): Promise<OutboxEntry | undefined>;
+    put(entry: OutboxEntry): Promise<void>;
+    pending(): Promise<OutboxEntry[]>;
+  };
+  curatedFacts: ListRepo<CuratedFact>;
+  meta: {
+    get<T>(name: string): Promise<T | undefined>;
+    set(name: string, value: unknown): Promise<void>;
+  };
+  close(): Promise<void>;
+}
+
+/** A small list kept whole under one key (feeds, topics, subscriptions, curated facts). */
+export interface ListRepo<T> {
+  list(): Promise<T[]>;
+  /** Replaces the entries equal to `same` (or adds) and returns the new list. */
+  upsert(entry: T, same: (a: T, b: T) => boolean): Promise<T[]>;
+  /** Removes the entries matching; returns how many went. */
+  remove(match: (entry: T) => boolean): Promise<number>;
+  replaceAll(entries: T[]): Promise<void>;
+}
+
+export async function openStore(url: string): Promise<Store> {
+  return createStore(await openKeyv(url));
+}
+
+export function createStore(keyv: Keyv): Store {
+  const lock = createLock();
+  const get = async <T>(key: string): Promise<T | undefined> => (await keyv.get<T>(key)) ?? undefined;
+  const getMany = async <T>(list: string[]): Promise<(T | undefined)[]> => {
+    const out: (T | undefined)[] = [];
+    for (let i = 0; i < list.length; i += 500) {
+      const chunk = (await keyv.getMany<T>(list.slice(i, i + 500))) as (T | undefined | null)[];
+      for (const value of chunk) out.push(value ?? undefined);
+    }
+    return out;
+  };
+  const setMany = async (entries: { key: string; value: unknown }[]) => {
+    if (entries.length > 0) await keyv.setMany(entries);
+  };
+  /** Read-modify-write of one key, serialised in this process. */
+  const update = <T>(key: string, fallback: T, change: (value: T) => T) =>
+    lock(key, async () => {
+      const next = change((await get<T>(key)) ?? fallback);
+      await keyv.set(key, next);
+      return next;
+    });
+
+  const listRepo = <T>(key: string): ListRepo<T> => ({
+    list: async () => (await get<T[]>(key)) ?? [],
+    upsert: (entry, same) => update<T[]>(key, [], (list) => [...list.filter((e) => !same(e, entry)), entry]),
+    remove: async (match) => {
+      let removed = 0;
+      await update<T[]>(key, [], (list) => {
+        const kept = list.filter((e) => !match(e));
+        removed = list.length - kept.length;
+        return kept;
+      });
+      return removed;
+    },
+    replaceAll: async (entries) => {
+      await lock(key, () => keyv.set(key, entries));
+    },
+  });
+
+  return {
+    feeds: listRepo<Feed>(keys.feeds),
+    feedStates: {
+      get: (url) => get<FeedState>(keys.feedState(url)),
+      getMany: (urls) => getMany<FeedState>(urls.map(keys.feedState)),
+      put: async (state) => {
+        await keyv.set(keys.feedState(state.url), state);
+      },
+    },
+    items: {
+      seenIds: async (url) => new Set((await get<string[]>(keys.feedSeen(url))) ?? []),
+      putMany: async (items) => {
+        if (items.length === 0) return;
+        // Items first, then the indexes that point at them: a crash in between leaves an item
+        // stored but not marked seen, so the next poll stores it again (same key) — never the reverse.
+        await setMany(items.map((item) => ({ key: keys.item(item.key), value: item })));
+        for (const [feed, feedItems] of groupByFeed(items)) {
+          await update<string[]>(keys.feedSeen(feed), [], (seen) =>
+            appendNew(
+              seen,
+              feedItems.map((i) => i.id),
+            ),
+          );
+        }
+        await update<string[]>(keys.items, [], (all) =>
+          appendNew(
+            all,
+            items.map((i) => i.key),
+          ),
+        );
+      },
+      get: (key) => get<Item>(keys.item(key)),
+      getMany: async (list) => defined(await getMany<Item>(list.map(keys.item))),
+      listKeys: async () => (await get<string[]>(keys.items)) ?? [],
+      all: async () => defined(await getMany<Item>(((await get<string[]>(keys.items)) ?? []).map(keys.item))),
+      removeMany: async (list) => {
+        if (list.length === 0) return;
+        const gone = new Set(list);
+        const items = defined(await getMany<Item>(list.map(keys.item)));
+        for (const [feed, feedItems] of groupByFeed(items)) {
+          const ids = new Set(feedItems.map((i) => i.id));
+          await update<string[]>(keys.feedSeen(feed), [], (seen) => seen.filter((id) => !ids.has(id)));
+        }
+        await update<string[]>(keys.items, [], (all) => all.filter((k) => !gone.has(k)));
+        await keyv.deleteMany(list.map(keys.item));
+      },
+    },
+    stories: {
+      get: (id) => get<Story>(keys.story(id)),
+      getMany: async (ids) => defined(await getMany<Story>(ids.map(keys.story))),
+      putMany: async (stories) => {
+        if (stories.length === 0) return;
+        await setMany(stories.map((story) => ({ key: keys.story(story.id), value: story })));
+        await update<StoryRef[]>(keys.stories, [], (refs) => {
+          const known = new Set(refs.map((r) => r.id));
+          const added = stories
+            .filter((s) => !known.has(s.id))
+            .map((s) => ({ id: s.id, firstSeen: s.firstSeen }));
+          return added.length > 0 ? [...refs, ...added] : refs;
+        });
+      },
+      refs: async () => (await get<StoryRef[]>(keys.stories)) ?? [],
+      since: async (iso) => {
+        const refs = (await get<StoryRef[]>(keys.stories)) ?? [];
+        const ids = refs.filter((r) => r.firstSeen >= iso).map((r) => r.id);
+        return defined(await getMany<Story>(ids.map(keys.story)));
+      },
+      all: async () => {
+        const refs = (await get<StoryRef[]>(keys.stories)) ?? [];
+        return defined(await getMany<Story>(refs.map((r) => keys.story(r.id))));
+      },
+      removeMany: async (ids) => {
+        if (ids.length === 0) return;
+        const gone = new Set(ids);
+        await update<StoryRef[]>(keys.stories, [], (refs) => refs.filter((r) => !gone.has(r.id)));
+        await keyv.deleteMany(ids.map(keys.story));
+      },
+    },
+    topics: listRepo<Topic>(keys.topics),
+    subscriptions: listRepo<Subscription>(keys.subscriptions),
+    guilds: {
+      get: (id) => get<GuildSettings>(keys.guild(id)),
+      put: async (settings) => {
+        await keyv.set(keys.guild(settings.guildId), settings);
+        await update<string[]>(keys.guilds, [], (ids) => appendNew(ids, [settings.guildId]));
+      },
+      list: async () =>
+        defined(await getMany<GuildSettings>(((await get<string[]>(keys.guilds)) ?? []).map(keys.guild))),
+    },
+    outbox: {
+      get: (key) => get<OutboxEntry>(keys.outbox(key)),
+      put: async (entry) => {
+        // The entry is written before the pending list changes, so a crash never loses a pending send.
+        await keyv.set(keys.outbox(entry.key), entry);
+        await update<string[]>(keys.outboxPending, [], (pending) =>
+          entry.status === "pending"
+            ? appendNew(pending, [entry.key])
+            : pending.filter((k) => k !== entry.key),
+        );
+      },
+      pending: async () => {
+        const pending = (await get<string[]>(keys.outboxPending)) ?? [];
+        return defined(await getMany<OutboxEntry>(pending.map(keys.outbox))).filter(
+          (e) => e.status === "pending",
+        );
+      },
+    },
+    curatedFacts: listRepo<CuratedFact>(keys.curatedFacts),
+    meta: {
+      get: (name) => get(keys.meta(name)),
+      set: async (name, value) => {
+        await keyv.set(keys.meta(name), value);
+      },
+    },
+    close: async () => {
+      await keyv.disconnect();
+    },
+  };
+}
+
+function appendNew(list: string[], values: string[]): string[] {
+  const known = new Set(list);
+  const added: string[] = [];
+  for (const value of values) {
+    if (known.has(value)) continue;
+    known.add(value);
+    added.push(value);
+  }
+  return added.length > 0 ? [...list, ...added] : list;
+}
+
+function defined<T>(values: (T | undefined)[]): T[] {
+  return values.filter((v): v is T => v !== undefined);
+}
+
+/** Serialises async work per key within this process (read-modify-write of index lists). */
+function createLock() {
+  const tails = new Map<string, Promise<unknown>>();
+  return <T>(key: string, work: () => Promise<T>): Promise<T> => {
+    const previous = tails.get(key) ?? Promise.resolve();
+    const next = previous.then(work, work);
+    const tail = next.catch(() => {});
+    tails.set(key, tail);
+    void tail.then(() => {
+      if (tails.get(key) === tail) tails.delete(key);
+    });
+    return next;
+  };
+}
+
+function groupByFeed(items: Item[]): Map<string, Item[]> {
+  const groups = new Map<string, Item[]>();
+  for (const item of items) {
+    const group = groups.get(item.feed);
+    if (group) group.push(item);
+    else groups.set(item.feed, [item]);
+  }
+  return groups;
+}
