@@ -1,0 +1,40 @@
+/**
+ * Cuts text to a length limit the way a reader expects: at the end of a word, with "…", and
+ * never inside a grapheme (a family emoji, a flag, a letter with its accents) — so never inside
+ * a surrogate pair either. Lengths are UTF-16 code units, like the limits in message-limits.ts.
+ */
+
+export const ELLIPSIS = "…";
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+
+/**
+ * Returns `text` unchanged when it fits in `max`, else its longest prefix that fits together
+ * with the ellipsis, in this order of preference:
+ *
+ * 1. whole graphemes only;
+ * 2. cut back to the last whitespace, unless that would lose more than half of the room (one
+ *    very long word, or a language written without spaces): then keep the grapheme cut;
+ * 3. trailing spaces and `,;:` dropped, and a dangling escape backslash dropped so the
+ *    ellipsis is not escaped.
+ *
+ * Returns "" when not even one grapheme and the ellipsis fit.
+ */
+export function truncateText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const room = max - ELLIPSIS.length;
+  if (room <= 0) return "";
+  let end = 0;
+  for (const { segment, index } of graphemes.segment(text)) {
+    if (index + segment.length > room) break;
+    end = index + segment.length;
+  }
+  let head = text.slice(0, end);
+  if (!/\s/.test(text.charAt(end))) {
+    const lastSpace = head.search(/\s\S*$/);
+    if (lastSpace >= room / 2) head = head.slice(0, lastSpace);
+  }
+  head = head.replace(/[\s,;:]+$/, "");
+  if (/(^|[^\\])(\\\\)*\\$/.test(head)) head = head.slice(0, -1).replace(/\s+$/, "");
+  return head === "" ? "" : head + ELLIPSIS;
+}
