@@ -1,0 +1,59 @@
+import { decodeHTML } from "entities";
+import { compile } from "html-to-text";
+
+/** HTML from feeds and article pages → plain text paragraphs (one blank line between them). */
+
+const convertHtml = compile({
+  wordwrap: false,
+  selectors: [
+    { selector: "a", options: { ignoreHref: true } },
+    { selector: "img", format: "skip" },
+    { selector: "noscript", format: "skip" },
+    { selector: "iframe", format: "skip" },
+    { selector: "svg", format: "skip" },
+    { selector: "table", format: "dataTable" },
+    { selector: "ul", options: { itemPrefix: "• " } },
+    ...["h1", "h2", "h3", "h4", "h5", "h6"].map((selector) => ({ selector, options: { uppercase: false } })),
+  ],
+});
+
+// NBSP and the narrow/thin spaces of French typography (« … », before ; : ! ?) count as spaces
+// for every later stage; zero-width characters are dropped.
+const SPACES = /[ \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+/g;
+const INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/g;
+
+export function htmlToPlainText(html: string): string {
+  if (html.trim().length === 0) return "";
+  return tidyText(convertHtml(html));
+}
+
+/** A title or other one-line field: tags removed when there are any, entities decoded. */
+export function htmlToLine(value: string): string {
+  const text = /<\/?[a-z][^>]*>/i.test(value) ? convertHtml(value) : decodeHTML(value);
+  return text.replace(INVISIBLE, "").replace(/\s+/g, " ").trim();
+}
+
+/** Collapses runs of spaces, trims lines and keeps at most one blank line between paragraphs. */
+export function tidyText(text: string): string {
+  return text
+    .replace(/\r\n?/g, "\n")
+    .replace(INVISIBLE, "")
+    .replace(SPACES, " ")
+    .split("\n")
+    .map((line) => line.trim())
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
+}
+
+export function countWords(text: string): number {
+  return text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
+}
+
+/** Cuts text at a word boundary to at most `max` characters, adding an ellipsis when cut. */
+export function truncateAtWord(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const lastSpace = cut.lastIndexOf(" ");
+  return `${(lastSpace > max / 2 ? cut.slice(0, lastSpace) : cut).trimEnd()}…`;
+}

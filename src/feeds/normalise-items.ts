@@ -1,0 +1,112 @@
+import { createHash } from "node:crypto";
+import type { Item } from "../model.ts";
+import { detectLanguage } from "../text/language.ts";
+import { readFeedDate } from "./feed-date.ts";
+import { htmlToLine, htmlToPlainText, truncateAtWord } from "./html-text.ts";
+import type { ParsedFeed, ParsedItem } from "./parse-feed.ts";
+
+export interface NormaliseOptions {
+  /** Language declared for the feed by the operator (config `lang`); beats the feed's own tag. */
+  lang?: string;
+  /** Guild of a private feed; copied onto every item. */
+  guildId?: string;
+  /** Display title to record instead of the feed's own. */
+  feedTitle?: string;
+}
+
+/** Longest text kept per item: far above any article, but keeps one runaway entry bounded. */
+export const MAX_TEXT_CHARS = 50_000;
+const TITLE_FROM_TEXT_CHARS = 120;
+
+/**
+ * Parsed entries → `Item`s, in feed order. Rules, in the order they apply:
+ * - title and text become plain text (HTML converted, entities decoded, whitespace tidied);
+ *   an entry without a title takes the start of its text, else its link; an entry with no
+ *   title, text or link has nothing to show and is dropped;
+ * - `id` is the guid (Atom id), else the link, else `hash:` + a hash of title and date;
+ *   a repeated id in the same feed becomes `id#2`, `id#3`… in document order;
+ * - `key` is a short hash of feed URL + id (two feeds may share guids);
+ * - `published` is ISO-8601, or absent when the date cannot be read;
+ * - `lang` is detected from title + text, with the item's, the operator's or the feed's
+ *   declared language as the hint, in that order.
+ * `topics`, `backlog` and `fullText` start empty/false: later stages set them.
+ */
+export function normaliseItems(
+  parsed: ParsedFeed,
+  feedUrl: string,
+  fetchedAt: Date | string,
+  options: NormaliseOptions = {},
+): Item[] {
+  const fetched = typeof fetchedAt === "string" ? fetchedAt : fetchedAt.toISOString();
+  const feedTitle = options.feedTitle ?? (parsed.title ? htmlToLine(parsed.title) : undefined);
+  const used = new Set<string>();
+  const items: Item[] = [];
+  for (const entry of parsed.items) {
+    const text = truncateAtWord(entry.content ? htmlToPlainText(entry.content) : "", MAX_TEXT_CHARS);
+    const link = httpLink(entry.link);
+    const title = readTitle(entry, text, link);
+    if (!title) continue;
+    const published = readFeedDate(entry.published);
+    const id = uniqueId(baseId(entry, title, link), used);
+    const item: Item = {
+      id,
+      key: hashKey(`${feedUrl}\n${id}`),
+      feed: feedUrl,
+      title,
+      categories: entry.categories.map(htmlToLine).filter((category) => category.length > 0),
+      text,
+      fullText: false,
+      lang: detectLanguage(`${title}\n${text}`, entry.language ?? options.lang ?? parsed.lang),
+      backlog: false,
+      fetchedAt: fetched,
+      topics: [],
+    };
+    if (feedTitle) item.feedTitle = feedTitle;
+    if (link) item.link = link;
+    if (published) item.published = published;
+    const author = entry.author ? htmlToLine(entry.author) : "";
+    if (author) item.author = author;
+    if (options.guildId) item.guildId = options.guildId;
+    items.push(item);
+  }
+  return items;
+}
+
+function readTitle(entry: ParsedItem, text: string, link: string | undefined): string | undefined {
+  const title = entry.title ? htmlToLine(entry.title) : "";
+  if (title) return title;
+  const firstParagraph = text.split("\n")[0]?.trim();
+  if (firstParagraph) return truncateAtWord(firstParagraph, TITLE_FROM_TEXT_CHARS);
+  return link;
+}
+
+function baseId(entry: ParsedItem, title: string, link: string | undefined): string {
+  const guid = entry.guid?.trim();
+  if (guid) return guid;
+  const rawLink = link ?? entry.link?.trim();
+  if (rawLink) return rawLink;
+  return `hash:${hashKey(`${title}\n${entry.published ?? ""}`)}`;
+}
+
+function uniqueId(id: string, used: Set<string>): string {
+  let candidate = id;
+  for (let n = 2; used.has(candidate); n++) candidate = `${id}#${n}`;
+  used.add(candidate);
+  return candidate;
+}
+
+/** Only http(s) links are kept: anything else cannot be fetched, linked or embedded. */
+function httpLink(link: string | undefined): string | undefined {
+  if (!link) return undefined;
+  try {
+    const url = new URL(link);
+    return url.protocol === "http:" || url.protocol === "https:" ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** 16 base64url characters (96 bits) of sha256: short enough for store keys, no collisions in practice. */
+export function hashKey(value: string): string {
+  return createHash("sha256").update(value).digest("base64url").slice(0, 16);
+}

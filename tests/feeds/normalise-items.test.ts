@@ -1,0 +1,188 @@
+import { describe, expect, it } from "vitest";
+import { normaliseItems } from "../../src/feeds/normalise-items.ts";
+import type { ParsedFeed, ParsedItem } from "../../src/feeds/parse-feed.ts";
+
+const FEED_URL = "https://feeds.example/tech.xml";
+const FETCHED_AT = "2024-03-01T10:00:00.000Z";
+
+const feedOf = (items: Partial<ParsedItem>[], extra: Partial<ParsedFeed> = {}): ParsedFeed => ({
+  title: "Tech Feed",
+  ...extra,
+  items: items.map((item) => ({ categories: [], ...item })),
+});
+
+describe("normaliseItems: ids and keys", () => {
+  it("uses the guid, else the link, else a hash of title and date", () => {
+    const items = normaliseItems(
+      feedOf([
+        { guid: "urn:story:1", link: "https://news.example/1", title: "With guid" },
+        { link: "https://news.example/2", title: "With link" },
+        { title: "Bare", published: "2020-09-14T08:00:00Z" },
+      ]),
+      FEED_URL,
+      FETCHED_AT,
+    );
+    expect(items.map((item) => item.id)).toEqual([
+      "urn:story:1",
+      "https://news.example/2",
+      expect.stringMatching(/^hash:[\w-]{16}$/),
+    ]);
+    const again = normaliseItems(
+      feedOf([{ title: "Bare", published: "2020-09-14T08:00:00Z" }]),
+      FEED_URL,
+      FETCHED_AT,
+    );
+    expect(again[0]?.id).toBe(items[2]?.id);
+    const otherDate = normaliseItems(
+      feedOf([{ title: "Bare", published: "2020-09-15T08:00:00Z" }]),
+      FEED_URL,
+      FETCHED_AT,
+    );
+    expect(otherDate[0]?.id).not.toBe(items[2]?.id);
+  });
+
+  it("disambiguates repeated guids in document order", () => {
+    const items = normaliseItems(
+      feedOf([
+        { guid: "same", title: "One" },
+        { guid: "same", title: "Two" },
+        { guid: "same#2", title: "Already taken" },
+        { guid: "same", title: "Three" },
+      ]),
+      FEED_URL,
+      FETCHED_AT,
+    );
+    expect(items.map((item) => item.id)).toEqual(["same", "same#2", "same#2#2", "same#3"]);
+    expect(new Set(items.map((item) => item.key)).size).toBe(4);
+  });
+
+  it("gives the same guid in two feeds two keys, and the same key on every poll", () => {
+    const feed = feedOf([{ guid: "shared", title: "Same guid" }]);
+    const first = normaliseItems(feed, FEED_URL, FETCHED_AT)[0];
+    const other = normaliseItems(feed, "https://other.example/rss", FETCHED_AT)[0];
+    const later = normaliseItems(feed, FEED_URL, "2024-03-02T10:00:00.000Z")[0];
+    expect(first?.key).not.toBe(other?.key);
+    expect(later?.key).toBe(first?.key);
+  });
+});
+
+describe("normaliseItems: text", () => {
+  it("turns HTML into tidy plain text with entities decoded", () => {
+    const [item] = normaliseItems(
+      feedOf([
+        {
+          guid: "1",
+          title: "  Oracle &amp; TikTok:\n the <em>deal</em>  ",
+          content:
+            "<p>First&nbsp;paragraph with <a href='https://x.example'>a link</a> &amp; l&#8217;&eacute;t&eacute;.</p>" +
+            "<script>track()</script><img src='x.png'><p>Second   paragraph.</p>",
+        },
+      ]),
+      FEED_URL,
+      FETCHED_AT,
+    );
+    expect(item?.title).toBe("Oracle & TikTok: the deal");
+    expect(item?.text).toBe("First paragraph with a link & l’été.\n\nSecond paragraph.");
+  });
+
+  it("decodes entities a feed escaped twice in a title", () => {
+    const [item] = normaliseItems(
+      feedOf([{ guid: "1", title: "Microsoft &amp; Walmart&#8217;s bid" }]),
+      FEED_URL,
+      FETCHED_AT,
+    );
+    expect(item?.title).toBe("Microsoft & Walmart’s bid");
+  });
+
+  it("titles an untitled entry from its text, else its link, and drops an entry with nothing to show", () => {
+    const items = normaliseItems(
+      feedOf([
+        { guid: "1", content: "<p>A quick note without a headline, as microblogs write them.</p>" },
+        { guid: "2", link: "https://news.example/untitled" },
+        { guid: "3" },
+      ]),
+      FEED_URL,
+      FETCHED_AT,
+    );
+    expect(items.map((item) => item.title)).toEqual([
+      "A quick note without a headline, as microblogs write them.",
+      "https://news.example/untitled",
+    ]);
+  });
+});
+
+describe("normaliseItems: fields", () => {
+  it("fills every Item field, with later-stage fields empty", () => {
+    const [item] = normaliseItems(
+      feedOf([
+        {
+          guid: "g",
+          link: "https://news.example/a",
+          title: "Oracle wins TikTok deal",
+          content: "<p>Oracle was picked as TikTok's technology partner in the United States.</p>",
+          published: "Mon, 14 Sep 2020 08:30:00 +0200",
+          author: "Jane Example",
+          categories: ["Deals", " ", "Cloud &amp; AI"],
+        },
+      ]),
+      FEED_URL,
+      new Date(FETCHED_AT),
+      { guildId: "1234" },
+    );
+    expect(item).toEqual({
+      id: "g",
+      key: expect.stringMatching(/^[\w-]{16}$/),
+      feed: FEED_URL,
+      feedTitle: "Tech Feed",
+      title: "Oracle wins TikTok deal",
+      link: "https://news.example/a",
+      published: "2020-09-14T06:30:00.000Z",
+      author: "Jane Example",
+      categories: ["Deals", "Cloud & AI"],
+      text: "Oracle was picked as TikTok's technology partner in the United States.",
+      fullText: false,
+      lang: "en",
+      backlog: false,
+      fetchedAt: FETCHED_AT,
+      topics: [],
+      guildId: "1234",
+    });
+  });
+
+  it("leaves out a date it cannot read and a link that is not http(s)", () => {
+    const [item] = normaliseItems(
+      feedOf([{ guid: "1", title: "Odd", published: "lun. 14 sept.", link: "javascript:alert(1)" }]),
+      FEED_URL,
+      FETCHED_AT,
+    );
+    expect(item?.published).toBeUndefined();
+    expect(item?.link).toBeUndefined();
+    expect(item?.id).toBe("1");
+  });
+
+  it("detects the language from the text, using declared languages as hints", () => {
+    const items = normaliseItems(
+      feedOf(
+        [
+          { guid: "fr", title: "Oracle devient le partenaire technologique de TikTok aux États-Unis" },
+          { guid: "en", title: "Oracle becomes TikTok's technology partner in the United States" },
+          { guid: "short", title: "TikTok" },
+          { guid: "item-lang", title: "TikTok", language: "en-US" },
+        ],
+        { lang: "fr-FR" },
+      ),
+      FEED_URL,
+      FETCHED_AT,
+    );
+    expect(items.map((item) => item.lang)).toEqual(["fr", "en", "fr", "en"]);
+    const operatorSays = normaliseItems(
+      feedOf([{ guid: "x", title: "TikTok" }], { lang: "en" }),
+      FEED_URL,
+      FETCHED_AT,
+      {
+        lang: "fr",
+      },
+    );
+    expect(operatorSays[0]?.lang).toBe("fr");
+  });
+});

@@ -1,0 +1,173 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { decodeFeedBody } from "../../src/feeds/charset.ts";
+import { FeedParseError } from "../../src/feeds/errors.ts";
+import { normaliseItems } from "../../src/feeds/normalise-items.ts";
+import { parseFeed } from "../../src/feeds/parse-feed.ts";
+
+const REAL_FEEDS = new URL("../fixtures/real-feeds/", import.meta.url);
+const FEED_URL = "https://feeds.example/feed.xml";
+const files = readdirSync(REAL_FEEDS).filter((name) => name !== "SOURCE.md");
+
+/** The real feeds that are not feeds, or whose only entry has nothing to show. */
+const NOT_A_FEED: Record<string, string> = { "unrecognized.rss": "not an RSS or Atom feed" };
+const NOTHING_TO_SHOW = new Set(["incomplete-fields.atom", "missing-fields.atom"]);
+
+async function readRealFeed(name: string) {
+  const xml = decodeFeedBody(readFileSync(new URL(name, REAL_FEEDS)));
+  const parsed = await parseFeed(xml, FEED_URL);
+  return { parsed, items: normaliseItems(parsed, FEED_URL, "2024-01-01T00:00:00.000Z") };
+}
+
+describe("the 31 real feeds", () => {
+  it("are all here", () => {
+    expect(files).toHaveLength(31);
+  });
+
+  it.each(files)("%s parses and normalises without a crash", async (name) => {
+    const expectedError = NOT_A_FEED[name];
+    if (expectedError) {
+      const error = await readRealFeed(name).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(FeedParseError);
+      expect((error as Error).message).toBe(expectedError);
+      return;
+    }
+    const { parsed, items } = await readRealFeed(name);
+    if (NOTHING_TO_SHOW.has(name)) {
+      expect(parsed.items).toHaveLength(1);
+      expect(items).toEqual([]);
+      return;
+    }
+    expect(items.length).toBeGreaterThan(0);
+    for (const item of items) {
+      expect(item.id.length).toBeGreaterThan(0);
+      expect(item.title.length).toBeGreaterThan(0);
+      expect(item.title).not.toMatch(/<\/?[a-z]+[^>]*>|&(amp|lt|gt|quot|#\d+);/i);
+      expect(item.key).toMatch(/^[\w-]{16}$/);
+      if (item.published) expect(item.published).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+      if (item.link) expect(item.link).toMatch(/^https?:\/\//);
+      expect(["en", "fr"]).toContain(item.lang);
+    }
+    expect(new Set(items.map((item) => item.id)).size).toBe(items.length);
+    expect(new Set(items.map((item) => item.key)).size).toBe(items.length);
+  });
+
+  it("read the way their publishers wrote them", async () => {
+    const guardian = await readRealFeed("guardian.rss");
+    expect(guardian.items).toHaveLength(55);
+    expect(guardian.parsed.lang).toBe("en-gb");
+    expect(guardian.items[0]).toMatchObject({
+      id: "https://www.theguardian.com/us-news/2018/jan/31/donald-trump-state-of-the-union-address-unity-discord",
+      author: "David Smith in Washington",
+      published: "2018-01-31T07:26:05.000Z",
+    });
+    // Guardian categories carry a domain attribute: rss-parser hands back objects.
+    expect(guardian.items[0]?.categories).toContain("Donald Trump");
+
+    const uol = await readRealFeed("uolNoticias.rss");
+    expect(uol.items).toHaveLength(15);
+    expect(uol.items[0]?.title).toBe(
+      "Ibope: Bolsonaro perde de Haddad, Ciro e Alckmin em simulações de 2º turno",
+    );
+    // "Seg, 24 Set 2018" is Portuguese: unreadable dates are left out, not invented.
+    expect(uol.items[0]?.published).toBeUndefined();
+
+    const atom = await readRealFeed("feedburner.atom");
+    expect(atom.items[0]?.categories.length).toBeGreaterThan(0);
+    expect(atom.items[0]?.id).toMatch(/^tag:blogger.com/);
+
+    const podcast = await readRealFeed("giantbomb-podcast.rss");
+    expect(podcast.items).toHaveLength(730);
+  });
+});
+
+describe("parseFeed on documents that are not feeds", () => {
+  it.each([
+    ["an empty body", "", "empty body"],
+    ["a blank body", "  \n\t ", "empty body"],
+    [
+      "an HTML page",
+      "<!DOCTYPE html><html><head><title>Oops</title></head><body><p>Moved</p></body></html>",
+      "not an RSS or Atom feed (the server sent an HTML page)",
+    ],
+    ["XML that is no feed", '<?xml version="1.0"?><note><to>Tove</to></note>', "not an RSS or Atom feed"],
+    ["an RSS element without a channel", '<rss version="2.0"></rss>', "not an RSS or Atom feed"],
+    [
+      "plain text",
+      "Service temporarily unavailable",
+      "malformed XML: Non-whitespace before first tag. at line 1, column 1",
+    ],
+  ])("%s is a FeedParseError", async (_name, body, message) => {
+    const error = await parseFeed(body, FEED_URL).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(FeedParseError);
+    expect((error as Error).message).toBe(message);
+  });
+
+  it("reports malformed XML with its position", async () => {
+    const xml = '<rss version="2.0"><channel><title>x</title><item><title>a</title></channel></rss>';
+    await expect(parseFeed(xml, FEED_URL)).rejects.toThrow(
+      "malformed XML: Unexpected close tag at line 1, column 76",
+    );
+  });
+
+  it("does not let one failed document spoil the next", async () => {
+    await expect(parseFeed("<html><body><p>x<br></body></html>", FEED_URL)).rejects.toBeInstanceOf(
+      FeedParseError,
+    );
+    const malformed = '<rss version="2.0"><channel><title>x</title><item><title>a</title></channel></rss>';
+    await expect(parseFeed(malformed, FEED_URL)).rejects.toBeInstanceOf(FeedParseError);
+  });
+
+  it("rejects entity-expansion and external-entity documents", async () => {
+    const laughs =
+      '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]>' +
+      '<rss version="2.0"><channel><title>&lol2;</title></channel></rss>';
+    const xxe =
+      '<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]>' +
+      '<rss version="2.0"><channel><title>&x;</title></channel></rss>';
+    await expect(parseFeed(laughs, FEED_URL)).rejects.toBeInstanceOf(FeedParseError);
+    await expect(parseFeed(xxe, FEED_URL)).rejects.toBeInstanceOf(FeedParseError);
+  });
+});
+
+describe("parseFeed smooths over rss-parser's quirks", () => {
+  it("reads a version-less <rss> as RSS 2", async () => {
+    const feed = await parseFeed(
+      "<rss><channel><title>Old</title><item><title>A</title></item></channel></rss>",
+      FEED_URL,
+    );
+    expect(feed.items[0]?.title).toBe("A");
+  });
+
+  it("keeps an Atom feed whose entries have an unreadable date or a text <link>", async () => {
+    const xml = `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="fr-FR"><title>Atom</title><link>https://atom.example/</link>
+      <entry><id>urn:1</id><title>Date illisible</title><published>hier soir</published><link>/articles/1</link></entry>
+      <entry><id>urn:2</id><title type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">Titre <b>riche</b></div></title>
+        <updated>2020-09-14T08:00:00Z</updated><category term="tech" label="Technologie"/><category term="deals"/></entry>
+    </feed>`;
+    const feed = await parseFeed(xml, "https://atom.example/feed");
+    expect(feed.lang).toBe("fr-FR");
+    expect(feed.items).toHaveLength(2);
+    expect(feed.items[0]).toMatchObject({
+      guid: "urn:1",
+      title: "Date illisible",
+      link: "https://atom.example/articles/1",
+    });
+    expect(feed.items[0]?.published).toBeUndefined();
+    expect(feed.items[1]).toMatchObject({ title: "Titre riche", categories: ["Technologie", "deals"] });
+    expect(feed.items[1]?.published).toBe("2020-09-14T08:00:00.000Z");
+  });
+
+  it("turns guid objects, attribute-laden categories and Atom authors into strings", async () => {
+    const xml = `<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>t</title>
+      <item><title>A</title><guid isPermaLink="false">  g-1  </guid><category domain="x">Cloud</category><category>Cloud</category>
+        <description>Short excerpt</description><content:encoded><![CDATA[<p>The <b>full</b> story</p>]]></content:encoded></item>
+    </channel></rss>`;
+    const feed = await parseFeed(xml, FEED_URL);
+    expect(feed.items[0]).toMatchObject({
+      guid: "g-1",
+      categories: ["Cloud"],
+      content: "<p>The <b>full</b> story</p>",
+    });
+  });
+});
