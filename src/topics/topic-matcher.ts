@@ -1,0 +1,120 @@
+import type { Topic } from "../model.ts";
+import type { DocumentStats, PreparedDocument } from "./document.ts";
+import { type CompiledQuery, compileQuery, scoreDocument } from "./match.ts";
+import { QueryError } from "./query.ts";
+
+/** A topic as the matcher needs it. */
+export type TopicQuery = Pick<Topic, "id" | "query">;
+
+/** One topic an item matched: `topic` and `score` as in the model's TopicMatch, plus why. */
+export interface TopicHit {
+  topic: string;
+  score: number;
+  matchedTerms: string[];
+}
+
+/**
+ * Many topics compiled once and indexed by the keys any match must contain, so that for each
+ * document only the topics that could match are evaluated.
+ */
+export interface TopicMatcher {
+  topics: readonly { id: string; compiled: CompiledQuery }[];
+  /**
+   * Anchor (key, or `=word`) → postings `topic * 2 + group`: a topic is a candidate once one
+   * anchor of each of its groups is in the document.
+   */
+  index: ReadonlyMap<string, readonly number[]>;
+  /** Per topic, the bit mask of its anchor groups (0 for topics tested on every document). */
+  required: Uint8Array;
+  /** Topics without anchors (e.g. only prefixes): evaluated for every document. */
+  always: readonly number[];
+  /** Whether any anchor is a folded word (`=word`); if not, documents' words are not looked up. */
+  wordAnchors: boolean;
+  /** Scratch space reused across documents: `seen` bits count only where `stamp === generation`. */
+  scratch: { stamp: Uint32Array; seen: Uint8Array; generation: number };
+}
+
+const ADDED = 0x80;
+
+/**
+ * Compiles every topic's query. A bad query throws a QueryError that names the topic
+ * (`Topic "x": Unclosed quote at 5`) and keeps the position within its query.
+ */
+export function createTopicMatcher(topics: readonly TopicQuery[]): TopicMatcher {
+  const compiledTopics: { id: string; compiled: CompiledQuery }[] = [];
+  const index = new Map<string, number[]>();
+  const always: number[] = [];
+  const required = new Uint8Array(topics.length);
+  for (const topic of topics) {
+    let compiled: CompiledQuery;
+    try {
+      compiled = compileQuery(topic.query);
+    } catch (error) {
+      if (error instanceof QueryError)
+        throw new QueryError(`Topic "${topic.id}": ${error.reason}`, error.position);
+      throw error;
+    }
+    const n = compiledTopics.push({ id: topic.id, compiled }) - 1;
+    const groups = compiled.anchorGroups;
+    if (groups.length === 0) always.push(n);
+    required[n] = (1 << groups.length) - 1;
+    groups.forEach((anchors, group) => {
+      for (const anchor of anchors) {
+        const list = index.get(anchor);
+        if (list) list.push(n * 2 + group);
+        else index.set(anchor, [n * 2 + group]);
+      }
+    });
+  }
+  const wordAnchors = [...index.keys()].some((k) => k.startsWith("="));
+  const scratch = {
+    stamp: new Uint32Array(topics.length),
+    seen: new Uint8Array(topics.length),
+    generation: 0,
+  };
+  return { topics: compiledTopics, index, required, always, wordAnchors, scratch };
+}
+
+/** The topics a prepared document matches, best score first (ties in topic order). */
+export function matchTopics(matcher: TopicMatcher, doc: PreparedDocument, stats?: DocumentStats): TopicHit[] {
+  // Candidates in topic order, then a stable sort by score: ties keep the topics' order.
+  const candidates = collectCandidates(matcher, doc).sort((a, b) => a - b);
+  const hits: TopicHit[] = [];
+  for (const n of candidates) {
+    const { id, compiled } = matcher.topics[n]!;
+    if (!compiled.test(doc)) continue;
+    const { score, matchedTerms } = scoreDocument(compiled, doc, stats);
+    hits.push({ topic: id, score, matchedTerms });
+  }
+  return hits.sort((a, b) => b.score - a.score);
+}
+
+function collectCandidates(matcher: TopicMatcher, doc: PreparedDocument): number[] {
+  const { index, required, scratch } = matcher;
+  scratch.generation = (scratch.generation + 1) >>> 0;
+  if (scratch.generation === 0) {
+    scratch.stamp.fill(0);
+    scratch.generation = 1;
+  }
+  const { stamp, seen, generation } = scratch;
+  const candidates = [...matcher.always];
+  const visit = (postings: readonly number[] | undefined) => {
+    if (!postings) return;
+    for (const posting of postings) {
+      const n = posting >>> 1;
+      if (stamp[n] !== generation) {
+        stamp[n] = generation;
+        seen[n] = 0;
+      }
+      const bits = seen[n]! | (1 << (posting & 1));
+      seen[n] = bits;
+      if (bits === required[n]) {
+        seen[n] = bits | ADDED;
+        candidates.push(n);
+      }
+    }
+  };
+  for (const key of doc.keys.keys()) visit(index.get(key));
+  if (matcher.wordAnchors) for (const word of doc.words.keys()) visit(index.get(`=${word}`));
+  return candidates;
+}
