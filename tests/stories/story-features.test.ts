@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import {
+  compareFeatures,
+  countDocumentFrequencies,
+  extractStoryFeatures,
+  type StoryFeatures,
+} from "../../src/stories/story-features.ts";
+import { loadStoryItems, STORY_FIXTURES } from "./load-story-fixtures.ts";
+
+const items = loadStoryItems(STORY_FIXTURES);
+const features = new Map(STORY_FIXTURES.map((name, i) => [name, extractStoryFeatures(items[i]!)]));
+const df = countDocumentFrequencies([...features.values()]);
+
+function score(a: (typeof STORY_FIXTURES)[number], b: (typeof STORY_FIXTURES)[number]): number {
+  return compareFeatures(features.get(a)!, features.get(b)!, df).score;
+}
+
+describe("story features", () => {
+  it("name the same entity alike however an outlet writes it", () => {
+    const a = extractStoryFeatures({
+      title: "Oracle Corp wins the bid for the American business of TikTok",
+      text: "President Donald Trump welcomed the deal between Oracle Corp and ByteDance in the United States.",
+      lang: "en",
+    });
+    const b = extractStoryFeatures({
+      title: "Oracle remporte TikTok",
+      text: "Donald Trump a salué l'accord entre Oracle et Byte Dance aux États-Unis.",
+      lang: "fr",
+    });
+    for (const key of ["oracle", "donaldtrump", "bytedance", "usa", "tiktok"]) {
+      expect(a.entities.has(key), `en has ${key}`).toBe(true);
+      expect(b.entities.has(key), `fr has ${key}`).toBe(true);
+    }
+    expect(a.entities.has("president")).toBe(false);
+    expect(a.entities.has("corp")).toBe(false);
+  });
+
+  it("ignore the words of a Title Case headline that the article never names", () => {
+    const f: StoryFeatures = extractStoryFeatures({
+      title: "Walmart Teams Up With Microsoft In Bid For TikTok",
+      text: "On Thursday, Walmart said that it is partnering with Microsoft on a bid for TikTok's US operations.",
+      lang: "en",
+    });
+    expect(f.entities.has("walmart")).toBe(true);
+    expect(f.entities.has("teams")).toBe(false);
+    expect(f.entities.has("bid")).toBe(false);
+  });
+
+  it("score the same event from another outlet above a related story naming the same companies", () => {
+    expect(score("oracle-verge.en", "oracle-reuters.en")).toBeGreaterThan(
+      score("oracle-reuters.en", "oracle-earnings.en"),
+    );
+    expect(score("oracle-reuters.en", "oracle-lmi.fr")).toBeGreaterThan(
+      score("oracle-lmi.fr", "oracle-earnings.en"),
+    );
+    expect(score("walmart-cnbc.en", "walmart-01net.fr")).toBeGreaterThan(
+      score("walmart-cnbc.en", "mayer-guardian.en"),
+    );
+    expect(score("mayer-guardian.en", "mayer-lesechos.fr")).toBeGreaterThan(
+      score("walmart-01net.fr", "mayer-lesechos.fr"),
+    );
+  });
+
+  it("score unrelated stories near zero", () => {
+    expect(score("oracle-verge.en", "nvidia-arm.en")).toBeLessThan(0.1);
+    expect(score("oracle-lmi.fr", "teams-lmi.fr")).toBeLessThan(0.15);
+  });
+
+  it("are symmetric", () => {
+    expect(score("oracle-verge.en", "oracle-lmi.fr")).toBeCloseTo(
+      score("oracle-lmi.fr", "oracle-verge.en"),
+      10,
+    );
+  });
+});
