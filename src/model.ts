@@ -138,6 +138,8 @@ export interface OutboxEntry {
   channelId: string;
   guildId: string;
   storyIds: string[];
+  /** The message body, rendered once when queued, so a resend is the same message. */
+  payload?: Record<string, unknown>;
   /** Discord nonce derived from the key: a resend after a crash is deduplicated by Discord. */
   nonce: string;
   status: OutboxStatus;

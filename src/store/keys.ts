@@ -16,7 +16,7 @@ import { createHash } from "node:crypto";
  *   guild:<id>                 GuildSettings
  *   guilds                     string[]
  *   outbox:<key>               OutboxEntry
- *   outbox-pending             string[]          outbox keys not yet sent
+ *   outbox-open                string[]          outbox keys not yet sent (pending or failed)
  *   facts                      CuratedFact[]     curated facts added with `facts add`
  *   meta:<name>                any               last runs, fact-index snapshot, …
  */
@@ -33,7 +33,7 @@ export const keys = {
   guild: (id: string) => `guild:${id}`,
   guilds: "guilds",
   outbox: (key: string) => `outbox:${key}`,
-  outboxPending: "outbox-pending",
+  outboxOpen: "outbox-open",
   curatedFacts: "facts",
   meta: (name: string) => `meta:${name}`,
 } as const;

@@ -62,11 +62,15 @@ export interface Store {
     get(key: string): Promise<OutboxEntry | undefined>;
     put(entry: OutboxEntry): Promise<void>;
     pending(): Promise<OutboxEntry[]>;
+    /** Entries Discord refused permanently for that channel (resent when it is resumed). */
+    failed(channelId: string): Promise<OutboxEntry[]>;
   };
   curatedFacts: ListRepo<CuratedFact>;
   meta: {
     get<T>(name: string): Promise<T | undefined>;
+    getMany<T>(names: string[]): Promise<(T | undefined)[]>;
     set(name: string, value: unknown): Promise<void>;
+    setMany(entries: { name: string; value: unknown }[]): Promise<void>;
   };
   close(): Promise<void>;
 }
@@ -124,6 +128,9 @@ export function createStore(keyv: Keyv): Store {
     },
   });
 
+  const openEntries = async () =>
+    defined(await getMany<OutboxEntry>(((await get<string[]>(keys.outboxOpen)) ?? []).map(keys.outbox)));
+
   return {
     feeds: listRepo<Feed>(keys.feeds),
     feedStates: {
@@ -178,11 +185,14 @@ export function createStore(keyv: Keyv): Store {
         if (stories.length === 0) return;
         await setMany(stories.map((story) => ({ key: keys.story(story.id), value: story })));
         await update<StoryRef[]>(keys.stories, [], (refs) => {
+          const firstSeen = new Map(stories.map((s) => [s.id, s.firstSeen]));
           const known = new Set(refs.map((r) => r.id));
-          const added = stories
-            .filter((s) => !known.has(s.id))
-            .map((s) => ({ id: s.id, firstSeen: s.firstSeen }));
-          return added.length > 0 ? [...refs, ...added] : refs;
+          const updated = refs.map((r) => {
+            const seen = firstSeen.get(r.id);
+            return seen && seen !== r.firstSeen ? { id: r.id, firstSeen: seen } : r;
+          });
+          const added = stories.filter((s) => !known.has(s.id)).map((s) => ({ id: s.id, firstSeen: s.firstSeen }));
+          return [...updated, ...added];
         });
       },
       refs: async () => (await get<StoryRef[]>(keys.stories)) ?? [],
@@ -216,27 +226,24 @@ export function createStore(keyv: Keyv): Store {
     outbox: {
       get: (key) => get<OutboxEntry>(keys.outbox(key)),
       put: async (entry) => {
-        // The entry is written before the pending list changes, so a crash never loses a pending send.
+        // The entry is written before the open list changes, so a crash never loses a pending send.
         await keyv.set(keys.outbox(entry.key), entry);
-        await update<string[]>(keys.outboxPending, [], (pending) =>
-          entry.status === "pending"
-            ? appendNew(pending, [entry.key])
-            : pending.filter((k) => k !== entry.key),
+        await update<string[]>(keys.outboxOpen, [], (open) =>
+          entry.status === "sent" ? open.filter((k) => k !== entry.key) : appendNew(open, [entry.key]),
         );
       },
-      pending: async () => {
-        const pending = (await get<string[]>(keys.outboxPending)) ?? [];
-        return defined(await getMany<OutboxEntry>(pending.map(keys.outbox))).filter(
-          (e) => e.status === "pending",
-        );
-      },
+      pending: async () => (await openEntries()).filter((e) => e.status === "pending"),
+      failed: async (channelId) =>
+        (await openEntries()).filter((e) => e.status === "failed" && e.channelId === channelId),
     },
     curatedFacts: listRepo<CuratedFact>(keys.curatedFacts),
     meta: {
       get: (name) => get(keys.meta(name)),
+      getMany: (names) => getMany(names.map(keys.meta)),
       set: async (name, value) => {
         await keyv.set(keys.meta(name), value);
       },
+      setMany: (entries) => setMany(entries.map((e) => ({ key: keys.meta(e.name), value: e.value }))),
     },
     close: async () => {
       await keyv.disconnect();

@@ -45,7 +45,25 @@ export function splitSentences(text: string, lang: Lang = "en"): Sentence[] {
     }
     if (current) out.push(tidy(current));
   }
-  return out.filter((s) => s.text.length > 0);
+  return out.flatMap(splitAfterClosingQuote).filter((s) => s.text.length > 0);
+}
+
+// ICU keeps `… Demain. » Puis il partit.` together: a quote closed after a full stop, then a
+// capital, starts a new sentence.
+const CLOSED_QUOTE_BREAK = /[.!?…]\s*[»”]\s+(?=[\p{Lu}«“])/gu;
+
+function splitAfterClosingQuote(sentence: Sentence): Sentence[] {
+  const parts: Sentence[] = [];
+  let from = 0;
+  for (const match of sentence.text.matchAll(CLOSED_QUOTE_BREAK)) {
+    const cut = match.index + match[0].trimEnd().length;
+    if (isInsideQuote(sentence.text.slice(from, cut))) continue;
+    parts.push(tidy({ text: sentence.text.slice(from, cut), start: sentence.start + from }));
+    from = match.index + match[0].length;
+  }
+  if (from === 0) return [sentence];
+  parts.push(tidy({ text: sentence.text.slice(from), start: sentence.start + from }));
+  return parts;
 }
 
 function paragraphsOf(text: string): Sentence[] {
