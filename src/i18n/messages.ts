@@ -68,6 +68,18 @@ const MESSAGES = {
     en: "Something went wrong on my side; it has been logged. Please try again in a moment.",
     fr: "Un problème est survenu de mon côté ; il a été consigné. Réessayez dans un instant.",
   },
+  "discord.no-token": {
+    en: "DISCORD_TOKEN is not set. Put the bot token from the Discord Developer Portal (Bot → Reset Token) in .env.",
+    fr: "DISCORD_TOKEN n'est pas défini. Mettez le jeton du bot (Discord Developer Portal → Bot → Reset Token) dans .env.",
+  },
+  "topic.bad-name": {
+    en: "{name} cannot be a topic name: use letters or digits, e.g. \"Chip exports\".",
+    fr: "{name} ne peut pas être un nom de sujet : utilisez des lettres ou des chiffres, ex. « Export de puces ».",
+  },
+  "subscription.unknown": {
+    en: "There is no subscription to {topic} in {channel}. /status lists this server's subscriptions.",
+    fr: "Aucun abonnement à {topic} dans {channel}. /status liste les abonnements de ce serveur.",
+  },
   "usage": { en: "{text}", fr: "{text}" },
 } as const satisfies Record<string, Record<Locale, string>>;
 

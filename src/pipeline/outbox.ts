@@ -1,0 +1,132 @@
+import type { OutboxEntry } from "../model.ts";
+import type { Store } from "../store/store.ts";
+import { hashId } from "../store/keys.ts";
+
+/**
+ * Exactly-once delivery across crashes, in three steps:
+ *   1. `queueMessages` writes one outbox entry per message (its stories, its payload, a nonce
+ *      derived from channel + stories) and a marker per (channel, story), before anything is sent;
+ *   2. `deliverPending` sends each pending entry with that nonce and `enforce_nonce`, so a resend
+ *      after a crash between send and mark is deduplicated by Discord;
+ *   3. the entry is marked sent with the message id.
+ * A story already marked for a channel is never queued for it again, even if it gains sources.
+ */
+
+/** A message body as POST /channels/{id}/messages takes it (embeds, allowed_mentions…). */
+export type MessagePayload = Record<string, unknown>;
+
+export interface QueuedMessage {
+  storyIds: string[];
+  payload: MessagePayload;
+}
+
+export interface SendResult {
+  messageId: string;
+}
+
+/** Why a send failed, as the poster classifies Discord's answer. */
+export class DeliveryError extends Error {
+  constructor(
+    message: string,
+    /** permanent: missing access/permissions, unknown channel — pause, never retry in a loop. */
+    readonly permanent: boolean,
+    readonly code?: number | string,
+  ) {
+    super(message);
+    this.name = "DeliveryError";
+  }
+}
+
+export interface Sender {
+  send(channelId: string, payload: MessagePayload, nonce: string): Promise<SendResult>;
+}
+
+/** Stories of `storyIds` not yet queued for the channel (each story reaches a channel once). */
+export async function filterUnqueued(store: Store, channelId: string, storyIds: string[]): Promise<string[]> {
+  const markers = await store.meta.getMany(storyIds.map((id) => markerName(channelId, id)));
+  return storyIds.filter((_, i) => markers[i] === undefined);
+}
+
+export async function queueMessages(
+  store: Store,
+  target: { guildId: string; channelId: string },
+  messages: QueuedMessage[],
+  now: Date,
+): Promise<OutboxEntry[]> {
+  const queued: OutboxEntry[] = [];
+  for (const message of messages) {
+    const key = `${target.channelId}:${hashId(target.channelId, ...message.storyIds)}`;
+    if (await store.outbox.get(key)) continue;
+    const entry: OutboxEntry = {
+      key,
+      guildId: target.guildId,
+      channelId: target.channelId,
+      storyIds: message.storyIds,
+      payload: message.payload,
+      nonce: hashId("nonce", key),
+      status: "pending",
+      createdAt: now.toISOString(),
+      attempts: 0,
+    };
+    await store.outbox.put(entry);
+    await store.meta.setMany(message.storyIds.map((id) => ({ name: markerName(target.channelId, id), value: key })));
+    queued.push(entry);
+  }
+  return queued;
+}
+
+export interface DeliveryReport {
+  sent: OutboxEntry[];
+  failed: OutboxEntry[];
+  pending: OutboxEntry[];
+}
+
+/**
+ * Sends every pending entry, oldest first. Permanent failures mark the entry failed and are
+ * returned so the caller pauses the subscription; transient ones leave it pending for the next
+ * cycle (the REST client already retried 429s and 5xx a bounded number of times).
+ */
+export async function deliverPending(
+  store: Store,
+  sender: Sender,
+  now: () => Date,
+  only?: (entry: OutboxEntry) => boolean,
+): Promise<DeliveryReport> {
+  const report: DeliveryReport = { sent: [], failed: [], pending: [] };
+  const pending = (await store.outbox.pending())
+    .filter((e) => !only || only(e))
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.key.localeCompare(b.key));
+  const pausedChannels = new Set<string>();
+  for (const entry of pending) {
+    if (pausedChannels.has(entry.channelId)) {
+      report.pending.push(entry);
+      continue;
+    }
+    const attempt = { ...entry, attempts: entry.attempts + 1 };
+    try {
+      const { messageId } = await sender.send(entry.channelId, entry.payload ?? {}, entry.nonce);
+      const sent: OutboxEntry = { ...attempt, status: "sent", messageId, sentAt: now().toISOString() };
+      await store.outbox.put(sent);
+      report.sent.push(sent);
+    } catch (error) {
+      const permanent = error instanceof DeliveryError && error.permanent;
+      const failed: OutboxEntry = {
+        ...attempt,
+        status: permanent ? "failed" : "pending",
+        lastError: (error as Error).message,
+      };
+      await store.outbox.put(failed);
+      if (permanent) {
+        pausedChannels.add(entry.channelId);
+        report.failed.push(failed);
+      } else {
+        report.pending.push(failed);
+      }
+    }
+  }
+  return report;
+}
+
+function markerName(channelId: string, storyId: string): string {
+  return `posted:${channelId}:${storyId}`;
+}

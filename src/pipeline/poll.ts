@@ -1,0 +1,151 @@
+import { listAllFeeds } from "../actions/feeds.ts";
+import { recordPoll } from "../actions/status.ts";
+import { enrichWithFullText } from "../feeds/full-text.ts";
+import type { FeedSource, PollResult } from "../feeds/poll-feed.ts";
+import { pollFeeds } from "../feeds/poll-feeds.ts";
+import type { App } from "../main.ts";
+import type { Feed, FeedState, Item, Story } from "../model.ts";
+import type { FactBase } from "./fact-base.ts";
+import { processNewItems } from "./process-items.ts";
+
+/** One feed's line in `fetch --json` (DESIGN.md). */
+export interface FeedReport {
+  url: string;
+  title?: string;
+  ok: boolean;
+  status?: number;
+  items: number;
+  new: number;
+  error?: string;
+  skipped?: string;
+  disabled?: boolean;
+}
+
+export interface PollReport {
+  feeds: FeedReport[];
+  /** New items stored by this poll. */
+  items: number;
+  /** New items per topic. */
+  matched: Record<string, number>;
+  newItems: Item[];
+  /** Stories created or joined by this poll. */
+  stories: Story[];
+  /** Feeds disabled by this poll (to announce). */
+  disabledFeeds: string[];
+}
+
+export interface PollOptions {
+  /** Only these feed URLs (polled now, even while backing off). */
+  feedUrls?: string[];
+  /** Treat a new feed's existing items as news instead of backlog. */
+  backfill?: boolean;
+  /** The fact base to update (bot and console mode keep one open). */
+  facts?: FactBase;
+}
+
+/**
+ * One poll cycle, in order: choose the due feeds → fetch and parse each (guarded, conditional,
+ * with backoff) → keep items not seen before → mark first-run and too-old items as backlog →
+ * full text for excerpts → topics, stories, summaries, facts (process-items) → store. Feed
+ * states are stored as each feed finishes, so a crash mid-cycle keeps what was learnt.
+ */
+export async function runPoll(app: App, options: PollOptions = {}): Promise<PollReport> {
+  const feeds = await chooseFeeds(app, options.feedUrls);
+  const stateList = await app.store.feedStates.getMany(feeds.map((f) => f.url));
+  const states = new Map<string, FeedState>();
+  stateList.forEach((state) => state && states.set(state.url, state));
+  const { limits, userAgent } = app.config.settings;
+
+  const results = await pollFeeds(feeds.map(toSource), states, {
+    fetch: app.fetch,
+    now: app.now,
+    userAgent,
+    limits: {
+      timeoutMs: limits.fetchTimeoutMs,
+      maxBytes: limits.maxBodyBytes,
+      maxRedirects: limits.maxRedirects,
+      maxConsecutiveFailures: limits.maxConsecutiveFailures,
+    },
+    concurrency: limits.concurrency,
+    perHostConcurrency: limits.perHostConcurrency,
+    force: options.feedUrls !== undefined,
+  });
+
+  const fresh: Item[] = [];
+  const reports: FeedReport[] = [];
+  const disabledFeeds: string[] = [];
+  for (const result of results) {
+    const newItems = result.outcome.skipped ? [] : await keepUnseen(app, result, options.backfill === true);
+    if (!result.outcome.skipped) await app.store.feedStates.put(result.state);
+    if (result.state.disabled && !states.get(result.feed.url)?.disabled) disabledFeeds.push(result.feed.url);
+    fresh.push(...newItems);
+    reports.push(reportOf(result, newItems.length));
+  }
+
+  const enriched = await enrichWithFullText(fresh, {
+    fetch: app.fetch,
+    minWords: limits.fullTextMinWords,
+    concurrency: limits.concurrency,
+    fetchOptions: { timeoutMs: limits.fetchTimeoutMs, maxBytes: limits.maxBodyBytes, userAgent },
+    onError: (item, error) => app.logger.debug("full text unavailable", { link: item.link, error }),
+  });
+  const processed = await processNewItems(app, enriched, options.facts);
+  await recordPoll(app, app.now());
+  const matched: Record<string, number> = {};
+  for (const item of processed.items) {
+    for (const match of item.topics) matched[match.topic] = (matched[match.topic] ?? 0) + 1;
+  }
+  return {
+    feeds: reports,
+    items: processed.items.length,
+    matched,
+    newItems: processed.items,
+    stories: processed.stories,
+    disabledFeeds,
+  };
+}
+
+async function chooseFeeds(app: App, urls: string[] | undefined): Promise<Feed[]> {
+  const all = await listAllFeeds(app);
+  if (!urls || urls.length === 0) return all;
+  // A URL given on the command line is polled even when it is not configured (ad hoc read).
+  return urls.map((url) => all.find((f) => f.url === url) ?? { url, addedAt: app.now().toISOString() });
+}
+
+function toSource(feed: Feed): FeedSource {
+  return { url: feed.url, ...(feed.lang ? { lang: feed.lang } : {}), ...(feed.guildId ? { guildId: feed.guildId } : {}) };
+}
+
+/**
+ * Items the feed had not given before. On a feed's first successful read they are backlog (the
+ * first-run rule: a new feed never floods a channel) unless `backfill`; items older than the
+ * age limit are backlog too.
+ */
+async function keepUnseen(app: App, result: PollResult, backfill: boolean): Promise<Item[]> {
+  if (result.items.length === 0) return [];
+  const seen = await app.store.items.seenIds(result.feed.url);
+  const maxAgeMs = app.config.settings.limits.maxItemAgeDays * 86_400_000;
+  const now = app.now().getTime();
+  return result.items
+    .filter((item) => !seen.has(item.id))
+    .map((item) => {
+      const tooOld = item.published !== undefined && now - Date.parse(item.published) > maxAgeMs;
+      const backlog = (result.firstRead && !backfill) || tooOld;
+      return { ...item, backlog, ...(result.feedTitle ? { feedTitle: result.feedTitle } : {}) };
+    });
+}
+
+function reportOf(result: PollResult, fresh: number): FeedReport {
+  const { outcome } = result;
+  return {
+    url: result.feed.url,
+    ...(result.feedTitle ? { title: result.feedTitle } : {}),
+    ok: outcome.ok,
+    ...(outcome.status !== undefined ? { status: outcome.status } : {}),
+    items: result.items.length,
+    new: fresh,
+    ...(outcome.error ? { error: outcome.error } : {}),
+    ...(outcome.skipped ? { skipped: outcome.skipped } : {}),
+    ...(result.state.disabled ? { disabled: true } : {}),
+  };
+}

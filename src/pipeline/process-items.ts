@@ -1,0 +1,88 @@
+import { listAllTopics } from "../actions/topics.ts";
+import { createScope } from "../actions/scope.ts";
+import type { App } from "../main.ts";
+import type { Item, Story, Topic, TopicMatch } from "../model.ts";
+import { groupItems } from "../stories/group-stories.ts";
+import { detectLanguage } from "../text/language.ts";
+import { prepareDocument } from "../topics/document.ts";
+import { createTopicMatcher, matchTopics } from "../topics/topic-matcher.ts";
+import { bumpItemsVersion, type FactBase } from "./fact-base.ts";
+
+export interface ProcessResult {
+  items: Item[];
+  /** Stories created or joined. */
+  stories: Story[];
+}
+
+/**
+ * What happens to new items after they are read, in order: language (again, when the article's
+ * full text replaced the excerpt) → topics (every topic's query, scored; a guild's topic only
+ * for items that guild may see) → stories (grouped with recent ones, summaries written) → store
+ * (items, then stories) → facts (indexed, snapshot saved).
+ */
+export async function processNewItems(app: App, fresh: Item[], facts?: FactBase): Promise<ProcessResult> {
+  if (fresh.length === 0) return { items: [], stories: [] };
+  const topics = await listAllTopics(app);
+  const matched = await matchItems(app, fresh.map(redetectLanguage), topics);
+
+  const now = app.now();
+  const windowHours = app.config.settings.limits.storyWindowHours;
+  const recent = await app.store.stories.since(new Date(now.getTime() - 2 * windowHours * 3_600_000).toISOString());
+  const members = await app.store.items.getMany(recent.flatMap((s) => s.items));
+  const grouped = groupItems(matched, recent, new Map(members.map((i) => [i.key, i])), { windowHours, now });
+  const items = matched.map((item) => {
+    const story = grouped.assignments.get(item.key);
+    return story ? { ...item, story } : item;
+  });
+  const stories = grouped.stories.map((story) => becomeNews(story, recent, now));
+
+  await app.store.items.putMany(items);
+  await app.store.stories.putMany(stories);
+  await bumpItemsVersion(app);
+  if (facts) {
+    await facts.addItems(items);
+    await facts.save();
+  }
+  return { items, stories };
+}
+
+/**
+ * A story read only as backlog was never news. When a new report joins it, it becomes news at
+ * that moment: its first-seen time moves to now, so digests "since the last one" include it.
+ */
+function becomeNews(story: Story, recent: readonly Story[], now: Date): Story {
+  const before = recent.find((s) => s.id === story.id);
+  if (!before?.backlog || story.backlog) return story;
+  return { ...story, firstSeen: now.toISOString() };
+}
+
+function redetectLanguage(item: Item): Item {
+  if (!item.fullText) return item;
+  const lang = detectLanguage(`${item.title}\n${item.text}`, item.lang);
+  return lang === item.lang ? item : { ...item, lang };
+}
+
+/** Scores every item against every topic; a guild's topic applies only to items it may see. */
+async function matchItems(app: App, items: Item[], topics: Topic[]): Promise<Item[]> {
+  if (topics.length === 0) return items;
+  const matcher = createTopicMatcher(topics);
+  const guildOf = new Map(topics.map((t) => [t.id, t.guildId]));
+  const scopes = new Map<string, Awaited<ReturnType<typeof createScope>>>();
+  for (const guildId of new Set(topics.map((t) => t.guildId))) {
+    if (guildId) scopes.set(guildId, await createScope(app, guildId));
+  }
+  return items.map((item) => {
+    const hits = matchTopics(matcher, prepareDocument(item));
+    const visible: TopicMatch[] = hits
+      .filter((hit) => {
+        const guildId = guildOf.get(hit.topic);
+        return guildId === undefined || scopes.get(guildId)?.sees(item) === true;
+      })
+      .map((hit) => ({ topic: hit.topic, score: round(hit.score) }));
+    return { ...item, topics: visible };
+  });
+}
+
+function round(score: number): number {
+  return Math.round(score * 1000) / 1000;
+}

@@ -1,0 +1,72 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "../../src/config/load-config.ts";
+
+function configDir(files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), "newsdesk-config-"));
+  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
+  return dir;
+}
+
+function issuesOf(files: Record<string, string>) {
+  try {
+    loadConfig({ dir: configDir(files), env: {} });
+  } catch (error) {
+    if (error instanceof ConfigError) return error.issues;
+    throw error;
+  }
+  throw new Error("expected a ConfigError");
+}
+
+describe("configuration", () => {
+  it("loads the shipped configuration with at least 4 English and 4 French feeds", () => {
+    const config = loadConfig({ dir: path.resolve("config"), env: {} });
+    expect(config.feeds.filter((f) => f.lang === "en").length).toBeGreaterThanOrEqual(4);
+    expect(config.feeds.filter((f) => f.lang === "fr").length).toBeGreaterThanOrEqual(4);
+    expect(config.topics.map((t) => t.id)).toContain("tiktok-deal");
+    expect(config.settings.limits.fetchTimeoutMs).toBe(15_000);
+    expect(config.env.STORE_URL).toBe("sqlite://data/newsdesk.sqlite");
+  });
+
+  it("names the file and field of a bad cron", () => {
+    const issues = issuesOf({ "settings.yaml": "schedules:\n  poll: every minute\n" });
+    expect(issues).toEqual([
+      expect.objectContaining({ file: expect.stringMatching(/settings\.yaml$/), field: "schedules.poll" }),
+    ]);
+    expect(issues[0]?.message).toMatch(/cron/);
+  });
+
+  it("names an unknown field", () => {
+    const issues = issuesOf({ "settings.yaml": "limits:\n  fetchTimeoutMS: 100\n" });
+    expect(issues[0]).toMatchObject({ field: "limits", message: 'unknown field "fetchTimeoutMS"' });
+  });
+
+  it("names a malformed feed URL with its position in the list", () => {
+    const issues = issuesOf({ "feeds.yaml": "feeds:\n  - url: https://ok.example/feed\n  - url: not a url\n" });
+    expect(issues[0]).toMatchObject({ field: "feeds[1].url" });
+    expect(issues[0]?.message).toMatch(/not an http\(s\) URL/);
+    expect(issues[0]?.file).toMatch(/feeds\.yaml$/);
+  });
+
+  it("reports every problem at once, and bad environment values too", () => {
+    try {
+      loadConfig({
+        dir: configDir({ "settings.yaml": "schedules:\n  timezone: Mars/Olympus\n", "feeds.yaml": "feeds: 3\n" }),
+        env: { LOG_LEVEL: "loud" },
+      });
+      expect.unreachable();
+    } catch (error) {
+      const message = (error as Error).message;
+      expect(message).toMatch(/environment \(\.env\): LOG_LEVEL/);
+      expect(message).toMatch(/settings\.yaml: schedules\.timezone: is not an IANA time zone/);
+      expect(message).toMatch(/feeds\.yaml: feeds:/);
+    }
+  });
+
+  it("rejects YAML that does not parse", () => {
+    const issues = issuesOf({ "topics.yaml": "topics: [\n" });
+    expect(issues[0]?.message).toMatch(/not valid YAML/);
+  });
+});

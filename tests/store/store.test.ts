@@ -1,0 +1,81 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import type { Item } from "../../src/model.ts";
+import { openKeyv } from "../../src/store/open-keyv.ts";
+import { openStore } from "../../src/store/store.ts";
+
+function item(feed: string, id: string): Item {
+  return {
+    id,
+    key: `${feed}#${id}`,
+    feed,
+    title: `Title ${id}`,
+    categories: [],
+    text: "text",
+    fullText: false,
+    lang: "en",
+    backlog: false,
+    fetchedAt: "2026-11-28T00:00:00.000Z",
+    topics: [],
+  };
+}
+
+describe("store", () => {
+  it("keeps items and seen ids in a SQLite file across a reopen", async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "newsdesk-store-")), "data", "n.sqlite");
+    const first = await openStore(`sqlite://${file}`);
+    await first.items.putMany([item("https://a.test/feed", "1"), item("https://a.test/feed", "2")]);
+    await first.items.putMany([item("https://a.test/feed", "2"), item("https://b.test/feed", "1")]);
+    await first.close();
+
+    const second = await openStore(`sqlite://${file}`);
+    expect(await second.items.seenIds("https://a.test/feed")).toEqual(new Set(["1", "2"]));
+    expect((await second.items.all()).map((i) => i.key)).toEqual([
+      "https://a.test/feed#1",
+      "https://a.test/feed#2",
+      "https://b.test/feed#1",
+    ]);
+    await second.close();
+  });
+
+  it("runs SQLite in WAL mode", async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "newsdesk-store-")), "w.sqlite");
+    const keyv = await openKeyv(`sqlite://${file}`);
+    const adapter = keyv.store as { query: (sql: string) => Promise<Record<string, unknown>[]> };
+    expect(await adapter.query("PRAGMA journal_mode")).toEqual([{ journal_mode: "wal" }]);
+    await keyv.disconnect();
+  });
+
+  it("throws when the database cannot be read instead of answering 'not seen'", async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "newsdesk-store-")), "x.sqlite");
+    const store = await openStore(`sqlite://${file}`);
+    await store.items.putMany([item("https://a.test/feed", "1")]);
+    const keyv = await openKeyv(`sqlite://${file}`);
+    const adapter = keyv.store as { query: (sql: string) => Promise<unknown> };
+    await adapter.query("DROP TABLE keyv");
+    await expect(store.items.seenIds("https://a.test/feed")).rejects.toThrow();
+    await keyv.disconnect();
+    await store.close();
+  });
+
+  it("keeps outbox entries pending until marked sent", async () => {
+    const store = await openStore("memory://");
+    const entry = {
+      key: "c1:s1",
+      channelId: "c1",
+      guildId: "g1",
+      storyIds: ["s1"],
+      nonce: "n",
+      status: "pending" as const,
+      createdAt: "2026-11-28T00:00:00.000Z",
+      attempts: 0,
+    };
+    await store.outbox.put(entry);
+    expect(await store.outbox.pending()).toHaveLength(1);
+    await store.outbox.put({ ...entry, status: "sent", messageId: "m1" });
+    expect(await store.outbox.pending()).toHaveLength(0);
+    expect((await store.outbox.get("c1:s1"))?.messageId).toBe("m1");
+  });
+});
