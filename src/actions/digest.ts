@@ -21,10 +21,13 @@ export interface DigestRequest {
 /** The digest that would be posted now for a scope (DESIGN.md digest JSON). */
 export async function digestFor(app: App, request: DigestRequest = {}): Promise<Digest> {
   if (request.topicId) await requireTopic(app, request.topicId, request.guildId);
-  const since = request.since !== undefined ? parseSince(request.since) : await lastDigestAt(app, request.guildId);
+  const since =
+    request.since !== undefined ? parseSince(request.since) : await lastDigestAt(app, request.guildId);
   const stories = since ? await app.store.stories.since(since) : await app.store.stories.all();
   // Backlog items are never posted, not even as one source among others.
-  const items = new Map([...(await scopedItemsOf(app, stories, request.guildId))].filter(([, i]) => !i.backlog));
+  const items = new Map(
+    [...(await scopedItemsOf(app, stories, request.guildId))].filter(([, i]) => !i.backlog),
+  );
   const topics = (await listTopics(app, request.guildId)).filter(
     (t) => !request.topicIds || request.topicIds.includes(t.id),
   );

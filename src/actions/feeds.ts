@@ -1,8 +1,8 @@
 import { isHttpUrl } from "../config/schema.ts";
 import { BlockedAddressError } from "../feeds/errors.ts";
 import { UserError } from "../i18n/messages.ts";
-import type { Feed, FeedState } from "../model.ts";
 import type { App } from "../main.ts";
+import type { Feed, FeedState } from "../model.ts";
 
 /** A feed as `feeds list` and `/feed list` show it: where it comes from and how it is doing. */
 export interface FeedView extends Feed {
@@ -16,7 +16,12 @@ export interface FeedView extends Feed {
  */
 export async function listFeeds(app: App, guildId?: string): Promise<Feed[]> {
   const now = new Date(0).toISOString();
-  const configured: Feed[] = app.config.feeds.map((f) => ({ url: f.url, title: f.title, lang: f.lang, addedAt: now }));
+  const configured: Feed[] = app.config.feeds.map((f) => ({
+    url: f.url,
+    title: f.title,
+    lang: f.lang,
+    addedAt: now,
+  }));
   const stored = await app.store.feeds.list();
   const visible = stored.filter((f) => f.guildId === undefined || f.guildId === guildId);
   const feeds = [...configured];

@@ -15,7 +15,10 @@ export interface Scope {
 
 export async function createScope(app: App, guildId?: string): Promise<Scope> {
   const stored = await app.store.feeds.list();
-  const global = new Set([...app.config.feeds.map((f) => f.url), ...stored.filter((f) => !f.guildId).map((f) => f.url)]);
+  const global = new Set([
+    ...app.config.feeds.map((f) => f.url),
+    ...stored.filter((f) => !f.guildId).map((f) => f.url),
+  ]);
   const owners = new Map<string, Set<string>>();
   for (const feed of stored) {
     if (!feed.guildId || global.has(feed.url)) continue;

@@ -1,5 +1,5 @@
-import { isValidTimezone } from "../config/schema.ts";
 import { validate as isValidCron } from "node-cron";
+import { isValidTimezone } from "../config/schema.ts";
 import { UserError } from "../i18n/messages.ts";
 import type { App } from "../main.ts";
 import type { GuildSettings, Subscription, SubscriptionMode } from "../model.ts";
@@ -83,7 +83,11 @@ export async function setSchedule(
     throw new UserError("schedule.bad-timezone", { timezone: input.timezone });
   }
   const current = await ensureGuild(app, input.guildId);
-  const next: GuildSettings = { ...current, digestCron: input.cron, timezone: input.timezone ?? current.timezone };
+  const next: GuildSettings = {
+    ...current,
+    digestCron: input.cron,
+    timezone: input.timezone ?? current.timezone,
+  };
   await app.store.guilds.put(next);
   return next;
 }

@@ -20,13 +20,17 @@ export async function listTopics(app: App, guildId?: string): Promise<Topic[]> {
 export async function listAllTopics(app: App): Promise<Topic[]> {
   const global = await listTopics(app);
   const ids = new Set(global.map((t) => `${t.id}`));
-  return [...global, ...(await app.store.topics.list()).filter((t) => t.guildId !== undefined && !ids.has(t.id))];
+  return [
+    ...global,
+    ...(await app.store.topics.list()).filter((t) => t.guildId !== undefined && !ids.has(t.id)),
+  ];
 }
 
 export async function requireTopic(app: App, id: string, guildId?: string): Promise<Topic> {
   const topics = await listTopics(app, guildId);
   const topic = topics.find((t) => t.id === id);
-  if (!topic) throw new UserError("topic.unknown", { id, known: topics.map((t) => t.id).join(", ") || "none" });
+  if (!topic)
+    throw new UserError("topic.unknown", { id, known: topics.map((t) => t.id).join(", ") || "none" });
   return topic;
 }
 
@@ -83,6 +87,7 @@ export async function findItem(app: App, idOrKey: string, guildId?: string): Pro
   const direct = await app.store.items.get(idOrKey);
   const items = direct ? [direct] : await visibleItems(app, guildId);
   const item = items.find((i) => i.key === idOrKey || i.id === idOrKey || i.link === idOrKey);
-  if (!item || !(await visibleItems(app, guildId, [item])).length) throw new UserError("item.unknown", { id: idOrKey });
+  if (!item || !(await visibleItems(app, guildId, [item])).length)
+    throw new UserError("item.unknown", { id: idOrKey });
   return item;
 }

@@ -12,9 +12,13 @@ export const askCommand: CliCommand = {
   options: { topic: { type: "string" }, lang: { type: "string" } },
   async run(app, context) {
     const question = context.positionals.join(" ").trim();
-    if (!question) throw new UserError("usage", { text: 'ask needs a question, e.g. newsdesk ask "Who is TikTok\'s US partner?"' });
+    if (!question)
+      throw new UserError("usage", {
+        text: 'ask needs a question, e.g. newsdesk ask "Who is TikTok\'s US partner?"',
+      });
     const lang = stringOption(context, "lang");
-    if (lang !== undefined && lang !== "en" && lang !== "fr") throw new UserError("usage", { text: "--lang is en or fr" });
+    if (lang !== undefined && lang !== "en" && lang !== "fr")
+      throw new UserError("usage", { text: "--lang is en or fr" });
     const topic = stringOption(context, "topic");
     const result = await askQuestion(app, openFactBase(app), question, {
       ...(topic ? { topic } : {}),

@@ -10,7 +10,10 @@ export const deployCommandsCommand: CliCommand = {
     const guildId = stringOption(context, "guild") ?? app.config.env.DISCORD_GUILD_ID;
     const deployed = await deployCommands(app, guildId ? { guildId } : {});
     if (context.json) printJson(context, deployed);
-    else context.io.out(`Registered ${deployed.commands.length} commands ${guildId ? `in guild ${guildId}` : "globally (may take up to an hour to appear)"}.`);
+    else
+      context.io.out(
+        `Registered ${deployed.commands.length} commands ${guildId ? `in guild ${guildId}` : "globally (may take up to an hour to appear)"}.`,
+      );
     return 0;
   },
 };

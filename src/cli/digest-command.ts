@@ -14,7 +14,13 @@ export const digestCommand: CliCommand = {
     const since = stringOption(context, "since");
     const digest = await digestFor(app, { ...(topicId ? { topicId } : {}), ...(since ? { since } : {}) });
     if (context.json) printJson(context, digest);
-    else context.io.out(renderDigestText(digest, { color: process.stdout.isTTY === true, timeZone: app.config.settings.schedules.timezone }));
+    else
+      context.io.out(
+        renderDigestText(digest, {
+          color: process.stdout.isTTY === true,
+          timeZone: app.config.settings.schedules.timezone,
+        }),
+      );
     return 0;
   },
 };
@@ -25,13 +31,16 @@ export const timelineCommand: CliCommand = {
   summary: "the topic's stories in date order",
   async run(app, context) {
     const [topicId] = context.positionals;
-    if (!topicId) throw new UserError("usage", { text: "timeline needs a topic id, e.g. newsdesk timeline tiktok-deal" });
+    if (!topicId)
+      throw new UserError("usage", { text: "timeline needs a topic id, e.g. newsdesk timeline tiktok-deal" });
     const entries = await timelineFor(app, topicId);
     if (context.json) printJson(context, { topic: topicId, stories: entries });
     else {
       const topicName = (await requireTopic(app, topicId)).name;
       const timeZone = app.config.settings.schedules.timezone;
-      context.io.out(renderTimelineText(entries, { topicName, timeZone, color: process.stdout.isTTY === true }));
+      context.io.out(
+        renderTimelineText(entries, { topicName, timeZone, color: process.stdout.isTTY === true }),
+      );
     }
     return 0;
   },

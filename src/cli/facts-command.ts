@@ -6,7 +6,11 @@ export const factsCommand: CliCommand = {
   name: "facts",
   usage: "facts list|add TEXT --source URL --date ISO [--topic ID]…|remove ID",
   summary: "curated facts (cited as curated in answers)",
-  options: { source: { type: "string" }, date: { type: "string" }, topic: { type: "string", multiple: true } },
+  options: {
+    source: { type: "string" },
+    date: { type: "string" },
+    topic: { type: "string", multiple: true },
+  },
   async run(app, context) {
     const [action = "list", arg] = context.positionals;
     if (action === "list") {
@@ -19,7 +23,9 @@ export const factsCommand: CliCommand = {
       const source = stringOption(context, "source");
       const date = stringOption(context, "date");
       if (!arg || !source || !date) {
-        throw new UserError("usage", { text: 'facts add needs TEXT --source URL --date ISO, e.g. facts add "Oracle won" --source https://… --date 2020-09-14' });
+        throw new UserError("usage", {
+          text: 'facts add needs TEXT --source URL --date ISO, e.g. facts add "Oracle won" --source https://… --date 2020-09-14',
+        });
       }
       const topics = stringList(context, "topic");
       const fact = await addCuratedFact(app, undefined, { text: arg, source, date, topics });

@@ -28,7 +28,8 @@ export const feedsCommand: CliCommand = {
       else context.io.out(`Re-enabled ${url}; it will be polled at the next cycle.`);
       return 0;
     }
-    if (action !== "list") throw new UserError("usage", { text: `unknown action "${action}" (list, add, remove, enable)` });
+    if (action !== "list")
+      throw new UserError("usage", { text: `unknown action "${action}" (list, add, remove, enable)` });
     const feeds = await listFeedViews(app);
     if (context.json) {
       printJson(context, { feeds });

@@ -44,12 +44,16 @@ export function printPollReport(report: PollReport, io: CliIo): void {
   for (const feed of report.feeds) {
     const name = feed.title ? `${feed.title} (${feed.url})` : feed.url;
     if (feed.skipped) {
-      io.out(`- ${name}: skipped (${feed.skipped === "disabled" ? "disabled after repeated failures" : "backing off after a failure"})`);
+      io.out(
+        `- ${name}: skipped (${feed.skipped === "disabled" ? "disabled after repeated failures" : "backing off after a failure"})`,
+      );
     } else if (feed.ok) {
       const unchanged = feed.status === 304 ? "not modified" : `${feed.items} items, ${feed.new} new`;
       io.out(`✓ ${name}: ${unchanged}`);
     } else {
-      io.out(`✗ ${name}: ${feed.error ?? "failed"}${feed.disabled ? " — now disabled (newsdesk feeds enable URL)" : ""}`);
+      io.out(
+        `✗ ${name}: ${feed.error ?? "failed"}${feed.disabled ? " — now disabled (newsdesk feeds enable URL)" : ""}`,
+      );
     }
   }
   const failed = report.feeds.filter((f) => !f.ok && !f.skipped).length;

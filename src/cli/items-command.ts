@@ -13,7 +13,8 @@ export const itemsCommand: CliCommand = {
     if (topic) await requireTopic(app, topic);
     const scope = await createScope(app);
     const items = (await app.store.items.all()).filter(
-      (i) => scope.sees(i) && (!feed || i.feed === feed) && (!topic || i.topics.some((t) => t.topic === topic)),
+      (i) =>
+        scope.sees(i) && (!feed || i.feed === feed) && (!topic || i.topics.some((t) => t.topic === topic)),
     );
     if (context.json) {
       printJson(context, {

@@ -1,4 +1,4 @@
-import { parseArgs, type ParseArgsConfig } from "node:util";
+import { type ParseArgsConfig, parseArgs } from "node:util";
 import { ConfigError } from "../config/load-config.ts";
 import { UserError } from "../i18n/messages.ts";
 import { type App, createApp } from "../main.ts";

@@ -28,7 +28,11 @@ export const startCommand: CliCommand = {
  * Console mode: one poll over the configured feeds, the digest of what is new, then questions
  * at an `ask>` prompt when a person is at the terminal.
  */
-export async function runConsole(app: App, io: CliIo, interactive = process.stdin.isTTY === true): Promise<void> {
+export async function runConsole(
+  app: App,
+  io: CliIo,
+  interactive = process.stdin.isTTY === true,
+): Promise<void> {
   io.out("newsdesk console mode (no DISCORD_TOKEN): one poll, the digest, then questions.\n");
   const facts = openFactBase(app);
   const report = await runPoll(app, { facts });
@@ -36,7 +40,12 @@ export async function runConsole(app: App, io: CliIo, interactive = process.stdi
   io.out("");
   const startedAt = app.now();
   const digest = await digestFor(app);
-  io.out(renderDigestText(digest, { color: process.stdout.isTTY === true, timeZone: app.config.settings.schedules.timezone }));
+  io.out(
+    renderDigestText(digest, {
+      color: process.stdout.isTTY === true,
+      timeZone: app.config.settings.schedules.timezone,
+    }),
+  );
   await markConsoleDigest(app, startedAt);
   if (interactive) await askLoop(app, facts, io);
 }

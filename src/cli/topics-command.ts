@@ -1,10 +1,4 @@
-import {
-  addTopic,
-  explainStoredItem,
-  listTopics,
-  removeTopic,
-  testTopicQuery,
-} from "../actions/topics.ts";
+import { addTopic, explainStoredItem, listTopics, removeTopic, testTopicQuery } from "../actions/topics.ts";
 import { UserError } from "../i18n/messages.ts";
 import { type CliCommand, printJson, stringOption } from "./command-types.ts";
 
@@ -23,10 +17,18 @@ export const topicsCommand: CliCommand = {
       return 0;
     }
     if (action === "add") {
-      if (!id || !query) throw new UserError("usage", { text: 'topics add needs an id and --query, e.g. topics add ai-act --query "\\"AI Act\\""' });
+      if (!id || !query)
+        throw new UserError("usage", {
+          text: 'topics add needs an id and --query, e.g. topics add ai-act --query "\\"AI Act\\""',
+        });
       const name = stringOption(context, "name");
       const description = stringOption(context, "description");
-      const topic = await addTopic(app, { id, query, ...(name ? { name } : {}), ...(description ? { description } : {}) });
+      const topic = await addTopic(app, {
+        id,
+        query,
+        ...(name ? { name } : {}),
+        ...(description ? { description } : {}),
+      });
       if (context.json) printJson(context, { topic });
       else context.io.out(`Added topic ${topic.id}: ${topic.query}`);
       return 0;
@@ -47,7 +49,9 @@ export const topicsCommand: CliCommand = {
       }
       context.io.out(`Query: ${result.query}`);
       for (const m of result.matches) {
-        context.io.out(`✓ ${m.title}\n    id: ${m.id}\n    matched: ${m.matchedTerms.join(", ")} (score ${m.score.toFixed(2)})`);
+        context.io.out(
+          `✓ ${m.title}\n    id: ${m.id}\n    matched: ${m.matchedTerms.join(", ")} (score ${m.score.toFixed(2)})`,
+        );
       }
       context.io.out(`${result.matches.length} of ${result.checked} stored items match.`);
       return 0;

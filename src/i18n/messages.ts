@@ -24,7 +24,10 @@ const MESSAGES = {
     en: "Topic ids are lowercase letters, digits and dashes (e.g. tiktok-deal); got {id}.",
     fr: "Un identifiant de sujet s'écrit en minuscules, chiffres et tirets (ex. tiktok-deal) ; reçu {id}.",
   },
-  "topic.bad-query": { en: "That query does not work: {problem}.", fr: "Cette requête ne fonctionne pas : {problem}." },
+  "topic.bad-query": {
+    en: "That query does not work: {problem}.",
+    fr: "Cette requête ne fonctionne pas : {problem}.",
+  },
   "topic.exists": { en: "Topic {id} already exists.", fr: "Le sujet {id} existe déjà." },
   "topic.unknown": {
     en: "No topic {id}. Known topics: {known}.",
@@ -73,14 +76,14 @@ const MESSAGES = {
     fr: "DISCORD_TOKEN n'est pas défini. Mettez le jeton du bot (Discord Developer Portal → Bot → Reset Token) dans .env.",
   },
   "topic.bad-name": {
-    en: "{name} cannot be a topic name: use letters or digits, e.g. \"Chip exports\".",
+    en: '{name} cannot be a topic name: use letters or digits, e.g. "Chip exports".',
     fr: "{name} ne peut pas être un nom de sujet : utilisez des lettres ou des chiffres, ex. « Export de puces ».",
   },
   "subscription.unknown": {
     en: "There is no subscription to {topic} in {channel}. /status lists this server's subscriptions.",
     fr: "Aucun abonnement à {topic} dans {channel}. /status liste les abonnements de ce serveur.",
   },
-  "usage": { en: "{text}", fr: "{text}" },
+  usage: { en: "{text}", fr: "{text}" },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type MessageCode = keyof typeof MESSAGES;

@@ -7,6 +7,7 @@ import type { App } from "../main.ts";
 import type { Feed, FeedState, Item, Story } from "../model.ts";
 import type { FactBase } from "./fact-base.ts";
 import { processNewItems } from "./process-items.ts";
+import { pruneExpired } from "./prune.ts";
 
 /** One feed's line in `fetch --json` (DESIGN.md). */
 export interface FeedReport {
@@ -53,7 +54,7 @@ export async function runPoll(app: App, options: PollOptions = {}): Promise<Poll
   const feeds = await chooseFeeds(app, options.feedUrls);
   const stateList = await app.store.feedStates.getMany(feeds.map((f) => f.url));
   const states = new Map<string, FeedState>();
-  stateList.forEach((state) => state && states.set(state.url, state));
+  for (const state of stateList) if (state) states.set(state.url, state);
   const { limits, userAgent } = app.config.settings;
 
   const results = await pollFeeds(feeds.map(toSource), states, {
@@ -90,6 +91,7 @@ export async function runPoll(app: App, options: PollOptions = {}): Promise<Poll
     onError: (item, error) => app.logger.debug("full text unavailable", { link: item.link, error }),
   });
   const processed = await processNewItems(app, enriched, options.facts);
+  await pruneExpired(app, options.facts);
   await recordPoll(app, app.now());
   const matched: Record<string, number> = {};
   for (const item of processed.items) {
@@ -113,7 +115,11 @@ async function chooseFeeds(app: App, urls: string[] | undefined): Promise<Feed[]
 }
 
 function toSource(feed: Feed): FeedSource {
-  return { url: feed.url, ...(feed.lang ? { lang: feed.lang } : {}), ...(feed.guildId ? { guildId: feed.guildId } : {}) };
+  return {
+    url: feed.url,
+    ...(feed.lang ? { lang: feed.lang } : {}),
+    ...(feed.guildId ? { guildId: feed.guildId } : {}),
+  };
 }
 
 /**

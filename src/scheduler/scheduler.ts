@@ -52,11 +52,15 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
 
   const scheduleDigest = (schedule: DigestSchedule) => {
     digestTasks.get(schedule.guildId)?.destroy();
-    const task = cron.schedule(schedule.cron, track("digest", () => options.runDigest(schedule.guildId)), {
-      timezone: schedule.timezone,
-      noOverlap: true,
-      name: `digest-${schedule.guildId}`,
-    });
+    const task = cron.schedule(
+      schedule.cron,
+      track("digest", () => options.runDigest(schedule.guildId)),
+      {
+        timezone: schedule.timezone,
+        noOverlap: true,
+        name: `digest-${schedule.guildId}`,
+      },
+    );
     digestTasks.set(schedule.guildId, task);
     return task;
   };

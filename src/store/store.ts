@@ -191,7 +191,9 @@ export function createStore(keyv: Keyv): Store {
             const seen = firstSeen.get(r.id);
             return seen && seen !== r.firstSeen ? { id: r.id, firstSeen: seen } : r;
           });
-          const added = stories.filter((s) => !known.has(s.id)).map((s) => ({ id: s.id, firstSeen: s.firstSeen }));
+          const added = stories
+            .filter((s) => !known.has(s.id))
+            .map((s) => ({ id: s.id, firstSeen: s.firstSeen }));
           return [...updated, ...added];
         });
       },

@@ -2,7 +2,13 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type FeedServer, rssFeed, startFeedServer, tempStoreUrl, writeConfig } from "../helpers/feed-fixtures.ts";
+import {
+  type FeedServer,
+  rssFeed,
+  startFeedServer,
+  tempStoreUrl,
+  writeConfig,
+} from "../helpers/feed-fixtures.ts";
 import { runNewsdesk } from "../helpers/run-newsdesk.ts";
 
 const DEAL_TEXT =
@@ -16,8 +22,18 @@ describe("newsdesk CLI", { timeout: 180_000 }, () => {
   beforeAll(async () => {
     server = await startFeedServer({
       "tech.xml": rssFeed("Tech Wire", [
-        { guid: "old-1", title: "TikTok and Oracle talks begin", text: DEAL_TEXT, published: "2026-11-20T08:00:00Z" },
-        { guid: "old-2", title: "A new phone is out", text: "A phone maker released a phone with a bigger screen and a faster chip.", published: "2026-11-20T09:00:00Z" },
+        {
+          guid: "old-1",
+          title: "TikTok and Oracle talks begin",
+          text: DEAL_TEXT,
+          published: "2026-11-20T08:00:00Z",
+        },
+        {
+          guid: "old-2",
+          title: "A new phone is out",
+          text: "A phone maker released a phone with a bigger screen and a faster chip.",
+          published: "2026-11-20T09:00:00Z",
+        },
       ]),
     });
   });
@@ -25,9 +41,17 @@ describe("newsdesk CLI", { timeout: 180_000 }, () => {
 
   it("exits non-zero naming the file and field of each configuration error", async () => {
     const cases = [
-      ["settings.yaml", "schedules:\n  poll: every five minutes\n", /settings\.yaml: schedules\.poll: is not a valid cron/],
+      [
+        "settings.yaml",
+        "schedules:\n  poll: every five minutes\n",
+        /settings\.yaml: schedules\.poll: is not a valid cron/,
+      ],
       ["settings.yaml", "limits:\n  timeout: 5\n", /settings\.yaml: limits: unknown field "timeout"/],
-      ["feeds.yaml", "feeds:\n  - url: htp:/broken\n", /feeds\.yaml: feeds\[0\]\.url: is not an http\(s\) URL/],
+      [
+        "feeds.yaml",
+        "feeds:\n  - url: htp:/broken\n",
+        /feeds\.yaml: feeds\[0\]\.url: is not an http\(s\) URL/,
+      ],
     ] as const;
     for (const [file, text, message] of cases) {
       const dir = mkdtempSync(path.join(tmpdir(), "newsdesk-bad-config-"));
@@ -44,7 +68,9 @@ describe("newsdesk CLI", { timeout: 180_000 }, () => {
     const env = { NEWSDESK_CONFIG: config, STORE_URL: tempStoreUrl(), FETCH_ALLOW_HOSTS: "127.0.0.1" };
 
     const first = JSON.parse((await runNewsdesk(["fetch", "--json"], env)).stdout);
-    expect(first.feeds).toEqual([expect.objectContaining({ url: server.url("tech.xml"), ok: true, items: 2, new: 2 })]);
+    expect(first.feeds).toEqual([
+      expect.objectContaining({ url: server.url("tech.xml"), ok: true, items: 2, new: 2 }),
+    ]);
     expect(first.matched).toEqual({ "tiktok-deal": 1 });
 
     const items = JSON.parse((await runNewsdesk(["items", "--json"], env)).stdout).items;
@@ -60,8 +86,18 @@ describe("newsdesk CLI", { timeout: 180_000 }, () => {
     server.set(
       "tech.xml",
       rssFeed("Tech Wire", [
-        { guid: "new-1", title: "Oracle wins TikTok deal as Microsoft is turned down", text: DEAL_TEXT, published: "2026-11-21T08:00:00Z" },
-        { guid: "old-1", title: "TikTok and Oracle talks begin", text: DEAL_TEXT, published: "2026-11-20T08:00:00Z" },
+        {
+          guid: "new-1",
+          title: "Oracle wins TikTok deal as Microsoft is turned down",
+          text: DEAL_TEXT,
+          published: "2026-11-21T08:00:00Z",
+        },
+        {
+          guid: "old-1",
+          title: "TikTok and Oracle talks begin",
+          text: DEAL_TEXT,
+          published: "2026-11-20T08:00:00Z",
+        },
       ]),
     );
     const third = JSON.parse((await runNewsdesk(["fetch", "--json"], env)).stdout);
@@ -77,7 +113,11 @@ describe("newsdesk CLI", { timeout: 180_000 }, () => {
 
   it("console mode prints item counts for feeds served locally", async () => {
     const config = writeConfig([{ url: server.url("tech.xml"), title: "Tech Wire" }]);
-    const result = await runNewsdesk(["start"], { NEWSDESK_CONFIG: config, STORE_URL: tempStoreUrl(), FETCH_ALLOW_HOSTS: "127.0.0.1" });
+    const result = await runNewsdesk(["start"], {
+      NEWSDESK_CONFIG: config,
+      STORE_URL: tempStoreUrl(),
+      FETCH_ALLOW_HOSTS: "127.0.0.1",
+    });
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/✓ Tech Wire .*: 2 items, 2 new/);
     expect(result.stdout).toMatch(/1 feeds: 1 ok, 0 failed · 2 new items/);

@@ -44,7 +44,9 @@ describe("configuration", () => {
   });
 
   it("names a malformed feed URL with its position in the list", () => {
-    const issues = issuesOf({ "feeds.yaml": "feeds:\n  - url: https://ok.example/feed\n  - url: not a url\n" });
+    const issues = issuesOf({
+      "feeds.yaml": "feeds:\n  - url: https://ok.example/feed\n  - url: not a url\n",
+    });
     expect(issues[0]).toMatchObject({ field: "feeds[1].url" });
     expect(issues[0]?.message).toMatch(/not an http\(s\) URL/);
     expect(issues[0]?.file).toMatch(/feeds\.yaml$/);
@@ -53,7 +55,10 @@ describe("configuration", () => {
   it("reports every problem at once, and bad environment values too", () => {
     try {
       loadConfig({
-        dir: configDir({ "settings.yaml": "schedules:\n  timezone: Mars/Olympus\n", "feeds.yaml": "feeds: 3\n" }),
+        dir: configDir({
+          "settings.yaml": "schedules:\n  timezone: Mars/Olympus\n",
+          "feeds.yaml": "feeds: 3\n",
+        }),
         env: { LOG_LEVEL: "loud" },
       });
       expect.unreachable();

@@ -10,7 +10,11 @@ export interface RunResult {
 const BIN = path.resolve("src/cli/bin.js");
 
 /** Runs the real `newsdesk` command in a child process, as a user would. */
-export function runNewsdesk(args: string[], env: Record<string, string> = {}, timeoutMs = 60_000): Promise<RunResult> {
+export function runNewsdesk(
+  args: string[],
+  env: Record<string, string> = {},
+  timeoutMs = 60_000,
+): Promise<RunResult> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,

@@ -59,7 +59,11 @@ describe("tokenisation keeps names findable", () => {
 describe("sentences", () => {
   it("does not split after M., U.S. or inside 2.5", () => {
     const sentences = splitSentences("M. Trump a signé. Les U.S. officials paid 2.5 billion. Fin.", "fr");
-    expect(sentences.map((s) => s.text)).toEqual(["M. Trump a signé.", "Les U.S. officials paid 2.5 billion.", "Fin."]);
+    expect(sentences.map((s) => s.text)).toEqual([
+      "M. Trump a signé.",
+      "Les U.S. officials paid 2.5 billion.",
+      "Fin.",
+    ]);
   });
 
   it("keeps a French quotation in one sentence", () => {
