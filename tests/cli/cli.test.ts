@@ -111,6 +111,32 @@ describe("newsdesk CLI", { timeout: 180_000 }, () => {
     expect(twice.stories).toEqual(digest.stories);
   });
 
+  it("explains matches: topics test and why name the matched terms, or what was missing", async () => {
+    const config = writeConfig([{ url: server.url("tech.xml"), title: "Tech Wire" }]);
+    const env = { NEWSDESK_CONFIG: config, STORE_URL: tempStoreUrl(), FETCH_ALLOW_HOSTS: "127.0.0.1" };
+    server.set(
+      "tech.xml",
+      rssFeed("Tech Wire", [
+        { guid: "deal", title: "Oracle wins TikTok deal as Microsoft is turned down", text: DEAL_TEXT, published: "2026-11-21T08:00:00Z" },
+        { guid: "phone", title: "A new phone is out", text: "A phone maker released a phone with a bigger screen.", published: "2026-11-21T09:00:00Z" },
+      ]),
+    );
+    await runNewsdesk(["fetch", "--backfill"], env);
+
+    const tested = await runNewsdesk(["topics", "test", "--query", "tiktok (oracle OR walmart)"], env);
+    expect(tested.stdout).toMatch(/✓ Oracle wins TikTok deal[\s\S]*matched: .*tiktok.*oracle/);
+    expect(tested.stdout).toMatch(/1 of 2 stored items match/);
+
+    const matched = await runNewsdesk(["why", "deal"], env);
+    expect(matched.stdout).toMatch(/✓ .*tiktok-deal/);
+    const missed = await runNewsdesk(["why", "phone"], env);
+    expect(missed.stdout).toMatch(/✗ .*tiktok-deal.*(needs|missing)/i);
+
+    const bad = await runNewsdesk(["topics", "test", "--query", "(tiktok oracle"], env);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/Unclosed parenthesis at 0/);
+  });
+
   it("console mode prints item counts for feeds served locally", async () => {
     const config = writeConfig([{ url: server.url("tech.xml"), title: "Tech Wire" }]);
     const result = await runNewsdesk(["start"], {
@@ -121,6 +147,8 @@ describe("newsdesk CLI", { timeout: 180_000 }, () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/✓ Tech Wire .*: 2 items, 2 new/);
     expect(result.stdout).toMatch(/1 feeds: 1 ok, 0 failed · 2 new items/);
+    // The digest follows the poll: first-run items are backlog, so there is nothing to post yet.
+    expect(result.stdout).toMatch(/No new stories/);
   });
 
   it("console mode without a network prints one failure line per shipped feed and a summary, no stack trace", async () => {
