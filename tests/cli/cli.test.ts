@@ -117,8 +117,18 @@ describe("newsdesk CLI", { timeout: 180_000 }, () => {
     server.set(
       "tech.xml",
       rssFeed("Tech Wire", [
-        { guid: "deal", title: "Oracle wins TikTok deal as Microsoft is turned down", text: DEAL_TEXT, published: "2026-11-21T08:00:00Z" },
-        { guid: "phone", title: "A new phone is out", text: "A phone maker released a phone with a bigger screen.", published: "2026-11-21T09:00:00Z" },
+        {
+          guid: "deal",
+          title: "Oracle wins TikTok deal as Microsoft is turned down",
+          text: DEAL_TEXT,
+          published: "2026-11-21T08:00:00Z",
+        },
+        {
+          guid: "phone",
+          title: "A new phone is out",
+          text: "A phone maker released a phone with a bigger screen.",
+          published: "2026-11-21T09:00:00Z",
+        },
       ]),
     );
     await runNewsdesk(["fetch", "--backfill"], env);
