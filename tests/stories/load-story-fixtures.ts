@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Item, Lang, TopicMatch } from "../../src/model.ts";
 
@@ -27,7 +27,35 @@ export type StoryFixtureName = (typeof STORY_FIXTURES)[number];
  * the article's text. `topics: a=1.5, b=0.4` gives the item's topic matches.
  */
 export function loadStoryItem(name: StoryFixtureName, overrides: Partial<Item> = {}): Item {
-  const raw = readFileSync(`${FIXTURES}${name}.txt`, "utf8");
+  return { ...readStoryFile(`${FIXTURES}${name}.txt`).item, ...overrides };
+}
+
+/** The fixture sets written to calibrate grouping: one folder each, one file per article. */
+export const STORY_SETS = ["nvidia-2025", "ai-act-2025", "crowdstrike-2024"] as const;
+
+export type StorySetName = (typeof STORY_SETS)[number];
+
+export interface StorySet {
+  /** The set's articles in time order. */
+  items: Item[];
+  /** Each item's event (its `event:` header): items of one event should form one story. */
+  eventOf: Map<string, string>;
+}
+
+export function loadStorySet(name: StorySetName): StorySet {
+  const dir = `${FIXTURES}${name}/`;
+  const files = readdirSync(dir)
+    .filter((file) => file.endsWith(".txt"))
+    .map((file) => readStoryFile(dir + file));
+  files.sort((a, b) => a.item.published!.localeCompare(b.item.published!));
+  return {
+    items: files.map((file) => file.item),
+    eventOf: new Map(files.map((file) => [file.item.key, file.event])),
+  };
+}
+
+function readStoryFile(path: string): { item: Item; event: string } {
+  const raw = readFileSync(path, "utf8");
   const [head = "", body = ""] = raw.split(/^---$/m);
   const header = new Map<string, string>();
   for (const line of head.split("\n")) {
@@ -54,7 +82,7 @@ export function loadStoryItem(name: StoryFixtureName, overrides: Partial<Item> =
     fetchedAt: published,
     topics: parseTopics(header.get("topics") ?? ""),
   };
-  return { ...item, ...overrides };
+  return { item, event: header.get("event") ?? header.get("key")! };
 }
 
 export function loadStoryItems(names: readonly StoryFixtureName[]): Item[] {

@@ -1,10 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  compareFeatures,
-  countDocumentFrequencies,
-  extractStoryFeatures,
-  type StoryFeatures,
-} from "../../src/stories/story-features.ts";
+import { compareFeatures, countDocumentFrequencies } from "../../src/stories/similarity.ts";
+import { extractStoryFeatures, type StoryFeatures } from "../../src/stories/story-features.ts";
 import { loadStoryItems, STORY_FIXTURES } from "./load-story-fixtures.ts";
 
 const items = loadStoryItems(STORY_FIXTURES);
