@@ -1,6 +1,6 @@
 import type { OutboxEntry } from "../model.ts";
-import type { Store } from "../store/store.ts";
 import { hashId } from "../store/keys.ts";
+import type { Store } from "../store/store.ts";
 
 /**
  * Exactly-once delivery across crashes, in three steps:
@@ -56,7 +56,16 @@ export async function queueMessages(
   const queued: OutboxEntry[] = [];
   for (const message of messages) {
     const key = `${target.channelId}:${hashId(target.channelId, ...message.storyIds)}`;
-    if (await store.outbox.get(key)) continue;
+    const existing = await store.outbox.get(key);
+    if (existing) {
+      // A crash may have stopped an earlier queueing between the entry and its index or markers:
+      // finish that work instead of skipping, or the entry would never be sent.
+      if (existing.status !== "sent") await store.outbox.put(existing);
+      await store.meta.setMany(
+        existing.storyIds.map((id) => ({ name: markerName(target.channelId, id), value: key })),
+      );
+      continue;
+    }
     const entry: OutboxEntry = {
       key,
       guildId: target.guildId,
@@ -69,7 +78,9 @@ export async function queueMessages(
       attempts: 0,
     };
     await store.outbox.put(entry);
-    await store.meta.setMany(message.storyIds.map((id) => ({ name: markerName(target.channelId, id), value: key })));
+    await store.meta.setMany(
+      message.storyIds.map((id) => ({ name: markerName(target.channelId, id), value: key })),
+    );
     queued.push(entry);
   }
   return queued;
@@ -95,7 +106,9 @@ export async function deliverPending(
   const report: DeliveryReport = { sent: [], failed: [], pending: [] };
   const pending = (await store.outbox.pending())
     .filter((e) => !only || only(e))
-    .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.key.localeCompare(b.key));
+    // Stable sort: entries queued together (a digest's messages) keep their queue order, which
+    // is the order of the store's open list — a digest must not arrive as 2/3, 1/3, 3/3.
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   const pausedChannels = new Set<string>();
   for (const entry of pending) {
     if (pausedChannels.has(entry.channelId)) {

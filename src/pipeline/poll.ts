@@ -47,8 +47,8 @@ export interface PollOptions {
 /**
  * One poll cycle, in order: choose the due feeds → fetch and parse each (guarded, conditional,
  * with backoff) → keep items not seen before → mark first-run and too-old items as backlog →
- * full text for excerpts → topics, stories, summaries, facts (process-items) → store. Feed
- * states are stored as each feed finishes, so a crash mid-cycle keeps what was learnt.
+ * full text for excerpts → topics, stories, summaries, facts (process-items) → store → feed
+ * states (last, so a crash mid-cycle means the next poll reads everything again).
  */
 export async function runPoll(app: App, options: PollOptions = {}): Promise<PollReport> {
   const feeds = await chooseFeeds(app, options.feedUrls);
@@ -77,7 +77,6 @@ export async function runPoll(app: App, options: PollOptions = {}): Promise<Poll
   const disabledFeeds: string[] = [];
   for (const result of results) {
     const newItems = result.outcome.skipped ? [] : await keepUnseen(app, result, options.backfill === true);
-    if (!result.outcome.skipped) await app.store.feedStates.put(result.state);
     if (result.state.disabled && !states.get(result.feed.url)?.disabled) disabledFeeds.push(result.feed.url);
     fresh.push(...newItems);
     reports.push(reportOf(result, newItems.length));
@@ -91,6 +90,9 @@ export async function runPoll(app: App, options: PollOptions = {}): Promise<Poll
     onError: (item, error) => app.logger.debug("full text unavailable", { link: item.link, error }),
   });
   const processed = await processNewItems(app, enriched, options.facts);
+  // Feed states (validators, body hash) only once the items are stored: after a crash before
+  // this point the next poll reads the whole body again instead of taking it as unchanged.
+  for (const result of results) if (!result.outcome.skipped) await app.store.feedStates.put(result.state);
   await pruneExpired(app, options.facts);
   await recordPoll(app, app.now());
   const matched: Record<string, number> = {};

@@ -1,5 +1,5 @@
-import { listAllTopics } from "../actions/topics.ts";
 import { createScope } from "../actions/scope.ts";
+import { listAllTopics } from "../actions/topics.ts";
 import type { App } from "../main.ts";
 import type { Item, Story, Topic, TopicMatch } from "../model.ts";
 import { groupItems } from "../stories/group-stories.ts";
@@ -27,7 +27,9 @@ export async function processNewItems(app: App, fresh: Item[], facts?: FactBase)
 
   const now = app.now();
   const windowHours = app.config.settings.limits.storyWindowHours;
-  const recent = await app.store.stories.since(new Date(now.getTime() - 2 * windowHours * 3_600_000).toISOString());
+  const recent = await app.store.stories.since(
+    new Date(now.getTime() - 2 * windowHours * 3_600_000).toISOString(),
+  );
   const members = await app.store.items.getMany(recent.flatMap((s) => s.items));
   const grouped = groupItems(matched, recent, new Map(members.map((i) => [i.key, i])), { windowHours, now });
   const items = matched.map((item) => {
@@ -36,8 +38,11 @@ export async function processNewItems(app: App, fresh: Item[], facts?: FactBase)
   });
   const stories = grouped.stories.map((story) => becomeNews(story, recent, now));
 
-  await app.store.items.putMany(items);
+  // Stories before items: storing an item marks it seen, so a crash in between must leave a
+  // story waiting for its item (the next poll reads the item again and it rejoins the story),
+  // never a seen item whose story was lost.
   await app.store.stories.putMany(stories);
+  await app.store.items.putMany(items);
   await bumpItemsVersion(app);
   if (facts) {
     await facts.addItems(items);

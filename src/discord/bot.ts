@@ -1,0 +1,171 @@
+import { Client, Events, GatewayIntentBits } from "discord.js";
+import { COMMANDS } from "../../commands/index.ts";
+import { UserError } from "../i18n/messages.ts";
+import type { App } from "../main.ts";
+import { rememberGuildLocale } from "../pipeline/deliver.ts";
+import { openFactBase } from "../pipeline/fact-base.ts";
+import { createScheduler, type Scheduler } from "../scheduler/scheduler.ts";
+import { createPostingCycles, type PostingCycles } from "./bot-cycles.ts";
+import type { BotContext } from "./command-kit.ts";
+import { type LoginBackoff, loginWithBackoff } from "./login.ts";
+import { createDiscordSender } from "./poster.ts";
+import { createInteractionRouter } from "./router.ts";
+
+/**
+ * Bot mode: one process runs the gateway client (slash commands), the scheduler (polls and
+ * each guild's digest) and the poster. Start-up, in order: log in (with backoff) → resend what
+ * the outbox still holds → schedule polls and digests (a digest missed while down is posted
+ * now) → poll once. Shutdown, in order: stop the schedules → let the send in flight finish
+ * (later sends stay pending for the next start) → wait for the work in flight, at most
+ * `shutdownGraceMs` → disconnect. The caller closes the store.
+ */
+
+export interface BotOptions {
+  /** Poll once right after start-up (default true). */
+  pollAtStart?: boolean;
+  loginBackoff?: LoginBackoff;
+  /** How long shutdown waits for a poll, digest or command in flight (default 6 s). */
+  shutdownGraceMs?: number;
+  /** Aborting it stops a start-up still trying to log in. */
+  signal?: AbortSignal;
+}
+
+/** A running bot. */
+export interface Bot {
+  client: Client;
+  context: BotContext & { scheduler: Scheduler };
+  cycles: PostingCycles;
+  /** Settles when the start-up work (resend, catch-up digests, first poll) is done. */
+  started: Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Starts the bot; resolves once it is logged in, or undefined when `signal` aborted first. */
+export async function startBot(app: App, options: BotOptions = {}): Promise<Bot | undefined> {
+  const token = app.config.env.DISCORD_TOKEN;
+  if (!token) throw new UserError("discord.no-token");
+  const logger = app.logger.child({ component: "bot" });
+  const facts = openFactBase(app);
+  // The posting cycles need the logged-in client's REST; the scheduler only calls them later.
+  let cycles: PostingCycles | undefined;
+  const cyclesNow = () => {
+    if (!cycles) throw new Error("the bot is not logged in yet");
+    return cycles;
+  };
+  const { schedules } = app.config.settings;
+  const scheduler = createScheduler({
+    pollCron: schedules.poll,
+    timezone: schedules.timezone,
+    catchUpHours: schedules.catchUpHours,
+    runPoll: () => cyclesNow().poll(),
+    listDigestSchedules: async () =>
+      (await app.store.guilds.list()).map((g) => ({
+        guildId: g.guildId,
+        cron: g.digestCron,
+        timezone: g.timezone,
+        ...(g.lastDigestAt ? { lastDigestAt: g.lastDigestAt } : {}),
+      })),
+    runDigest: (guildId) => cyclesNow().digest(guildId),
+    logger,
+  });
+  const context = { app, facts, scheduler };
+
+  const inFlight = new Set<Promise<unknown>>();
+  const track = (work: Promise<unknown>, what: string) => {
+    const run = work.catch((error: unknown) => logger.error(`${what} failed`, { error }));
+    inFlight.add(run);
+    void run.finally(() => inFlight.delete(run));
+  };
+  const route = createInteractionRouter(COMMANDS, context, logger);
+  const api = app.config.env.DISCORD_API_URL;
+  const createClient = () => {
+    const client = new Client({
+      intents: [GatewayIntentBits.Guilds],
+      allowedMentions: { parse: [] },
+      ...(api ? { rest: { api } } : {}),
+    });
+    client.on(Events.InteractionCreate, (interaction) => track(route(interaction), "interaction"));
+    client.on(Events.GuildCreate, (guild) =>
+      track(rememberGuildLocale(app, guild.id, guild.preferredLocale), "guild locale"),
+    );
+    client.on(Events.Error, (error) => logger.error("Discord client error", { error }));
+    client.on(Events.ShardDisconnect, (event) => logger.warn("gateway disconnected", { code: event.code }));
+    client.on(Events.ShardResume, () => logger.info("gateway resumed"));
+    return client;
+  };
+
+  const abort = new AbortController();
+  options.signal?.addEventListener("abort", () => abort.abort(), { once: true });
+  const client = await loginWithBackoff(createClient, token, {
+    logger,
+    signal: abort.signal,
+    ...(options.loginBackoff ? { backoff: options.loginBackoff } : {}),
+  });
+  if (!client) return undefined;
+  logger.info("connected to Discord", { user: client.user?.tag, guilds: client.guilds.cache.size });
+  const ready = createPostingCycles(app, facts, createDiscordSender(client.rest));
+  cycles = ready;
+
+  const started = (async () => {
+    await ready.deliver();
+    if (abort.signal.aborted) return;
+    await scheduler.start();
+    if (options.pollAtStart !== false && !abort.signal.aborted) await ready.poll();
+  })();
+  track(started, "start-up");
+
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      abort.abort();
+      ready.stopSending();
+      // One grace period for everything in flight: a poll stuck on a slow feed must not keep
+      // the process past the 10 s a supervisor gives it.
+      const grace = options.shutdownGraceMs ?? 6000;
+      await settleWithin([scheduler.stop(), ...inFlight], grace);
+      await facts.save().catch((error: unknown) => logger.warn("fact index not saved", { error }));
+      await client.destroy();
+      logger.info("bot stopped");
+    })();
+    return stopping;
+  };
+  return { client, context, cycles: ready, started: started.catch(() => {}), stop };
+}
+
+/**
+ * `newsdesk start` with a token: runs the bot until SIGTERM or SIGINT, then shuts down and
+ * returns the exit code (0). Should a shutdown hang, the process exits 0 after 9 s anyway: what
+ * was not sent stays pending in the outbox and goes out at the next start.
+ */
+export async function runBot(app: App, options: Omit<BotOptions, "signal"> = {}): Promise<number> {
+  const abort = new AbortController();
+  const onSignal = (signal: NodeJS.Signals) => {
+    app.logger.info("stopping", { signal });
+    abort.abort();
+    setTimeout(() => {
+      app.logger.warn("shutdown took too long; exiting with work left pending");
+      process.exit(0);
+    }, 9000).unref();
+  };
+  process.once("SIGTERM", onSignal);
+  process.once("SIGINT", onSignal);
+  try {
+    const bot = await startBot(app, { ...options, signal: abort.signal });
+    if (!abort.signal.aborted)
+      await new Promise((resolve) => abort.signal.addEventListener("abort", resolve));
+    await bot?.stop();
+    return 0;
+  } finally {
+    process.off("SIGTERM", onSignal);
+    process.off("SIGINT", onSignal);
+  }
+}
+
+async function settleWithin(work: Promise<unknown>[], ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, ms);
+  });
+  await Promise.race([Promise.allSettled(work), timeout]);
+  clearTimeout(timer);
+}
