@@ -96,7 +96,20 @@ export function extractEntities(text: string, known?: ReadonlySet<string>): Enti
 
 /** The names of a text with their positions (see {@link extractEntities} for the rules). */
 export function findNameSpans(text: string, known?: ReadonlySet<string>): NameSpan[] {
-  return findNameSpansIn(tokenize(text), text, known);
+  return findNameSpansIn(tokensOf(text), text, known);
+}
+
+// Answering looks at the same few sentences for names, then numbers: tokenize each once.
+const recent = new Map<string, Token[]>();
+
+function tokensOf(text: string): Token[] {
+  let tokens = recent.get(text);
+  if (!tokens) {
+    tokens = tokenize(text);
+    if (recent.size >= 64) recent.delete(recent.keys().next().value!);
+    recent.set(text, tokens);
+  }
+  return tokens;
 }
 
 function findNameSpansIn(tokens: Token[], text: string, known?: ReadonlySet<string>): NameSpan[] {
@@ -211,7 +224,7 @@ function numbersOf(tokens: Token[], text: string, dated: ReadonlySet<number>): s
 
 /** The numbers of a text with their units and positions (years and days of dates excluded). */
 export function findNumberSpans(text: string): NumberSpan[] {
-  const tokens = tokenize(text);
+  const tokens = tokensOf(text);
   const dated = new Set<number>();
   datesOf(tokens, text, dated);
   return numberSpansOf(tokens, text, dated);

@@ -1,0 +1,119 @@
+import type { Entities } from "../text/entities.ts";
+import { tokenize } from "../text/tokenize.ts";
+import type { FactKind, Referent } from "./fact.ts";
+import { isPlace } from "./roles.ts";
+
+/** A stretch of a sentence that can answer a question (a date, a cause, a place). */
+export interface Spot {
+  start: number;
+  end: number;
+  /** How surely it answers: an explicit date over `ce week-end`, `because` over `after`. */
+  strength: number;
+}
+
+// JavaScript's \b only knows ASCII letters: `à` and `é` need Unicode-aware word edges.
+const B = "(?<![\\p{L}\\p{N}])";
+const E = "(?![\\p{L}\\p{N}])";
+const FR_MONTH =
+  "(?:[Jj]anvier|[Ff][ée]vrier|[Mm]ars|[Aa]vril|[Mm]ai|[Jj]uin|[Jj]uillet|[Aa]o[ûu]t|[Ss]eptembre|[Oo]ctobre|[Nn]ovembre|[Dd][ée]cembre)";
+const EN_MONTH = "(?:January|February|March|April|May|June|July|August|September|October|November|December)";
+
+const EXPLICIT_DATES = words(
+  [
+    `(?:\\d{1,2}(?:er)?\\s+)?${FR_MONTH}(?:\\s+(?:19|20)\\d\\d)?`,
+    `(?:\\d{1,2}\\s+)?${EN_MONTH}(?:\\s+\\d{1,2}(?:st|nd|rd|th)?)?(?:,?\\s+(?:19|20)\\d\\d)?`,
+    "\\d{4}-\\d\\d-\\d\\d",
+    "\\d{1,2}/\\d{1,2}/\\d{2,4}",
+    "(?:19|20)\\d\\d",
+  ],
+  "gu",
+);
+const RELATIVE_DATES = words(
+  [
+    "(?:ce|cette|this|last|next|le|la)\\s+(?:week-end|weekend|semaine|mois|année|week|month|year)(?:\\s+(?:derni[eè]re?|prochaine?))?",
+    "hier|aujourd'hui|demain|yesterday|today|tomorrow|tonight|ce matin|ce soir|this morning",
+    "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday",
+    "il y a \\d+ \\p{L}+|\\d+ \\p{L}+ ago|earlier this \\p{L}+|plus t[ôo]t (?:cette|ce) \\p{L}+",
+  ],
+  "giu",
+);
+const STRONG_CAUSES = words(
+  [
+    "because(?: of)?|due to|owing to|as a result of|in order to|so that|the reason|reasons?",
+    "car|parce qu['’e]?|puisqu['’e]?|en raison d['’eu]s?|[àa] cause d['’eu]s?|gr[âa]ce [àa]|afin d['’e]|afin que",
+    "pour que|c'est qu['’e]?|raisons?|motifs?|amid (?:concerns?|fears?)|over (?:concerns?|fears?)",
+    "par crainte|de peur|craintes?|inqui[ée]tudes?|citing|cited|invoquant|arguing|estimant qu['’e]?",
+    "(?:pourquoi|why)[^:?]{3,80}:",
+  ],
+  "giu",
+);
+const WEAK_CAUSES = words(
+  ["since|after|following|amid|suite [àa]|[àa] la suite d['’eu]s?|apr[èe]s|pour"],
+  "giu",
+);
+const LOCATIVE = new RegExp(
+  `${B}(?:in|at|from|[àa]|au|aux|en|dans|depuis)\\s+(?:the\\s+|la\\s+|le\\s+|l['’])?(\\p{Lu}[\\p{L}-]+)`,
+  "gu",
+);
+
+function words(alternatives: string[], flags: string): RegExp {
+  return new RegExp(`${B}(?:${alternatives.join("|")})${E}`, flags);
+}
+
+/** Dates and time expressions in a sentence. */
+export function findTimeSpots(text: string): Spot[] {
+  const spots = [...text.matchAll(EXPLICIT_DATES)].map((m) => spot(m, 1));
+  for (const m of text.matchAll(RELATIVE_DATES)) spots.push(spot(m, 0.8));
+  return spots;
+}
+
+/** Causes: from the marker (`parce que`, `because`, `Pourquoi … :`) to the end of its clause. */
+export function findCauseSpots(text: string): Spot[] {
+  const spots: Spot[] = [];
+  for (const [re, strength] of [
+    [STRONG_CAUSES, 1],
+    [WEAK_CAUSES, 0.45],
+  ] as const) {
+    for (const m of text.matchAll(re)) {
+      const end = clauseEnd(text, m.index + m[0].length);
+      spots.push({ start: m.index, end, strength });
+    }
+  }
+  return spots;
+}
+
+/** Places: a place name (`aux États-Unis`, `in India`) or a capitalised word after `in`/`à`. */
+export function findPlaceSpots(text: string, isPlaceName: (word: string) => boolean): Spot[] {
+  const spots: Spot[] = [];
+  for (const m of text.matchAll(LOCATIVE)) {
+    const word = m[1]!;
+    const start = m.index + m[0].length - word.length;
+    const key = tokenize(word)
+      .map((t) => t.folded)
+      .join("");
+    spots.push({ start, end: start + word.length, strength: isPlaceName(key) ? 1 : 0.7 });
+  }
+  return spots;
+}
+
+/** The kinds of answer a sentence holds, from its entities and the patterns above. */
+export function kindsOf(text: string, entities: Entities, referents: readonly Referent[]): FactKind[] {
+  const kinds: FactKind[] = [];
+  const places = entities.names.filter(isPlace);
+  if (entities.names.length > places.length || referents.length > 0) kinds.push("name");
+  if (entities.dates.length > 0 || findTimeSpots(text).length > 0) kinds.push("date");
+  if (entities.numbers.length > 0) kinds.push("number");
+  if (findCauseSpots(text).some((s) => s.strength === 1)) kinds.push("cause");
+  if (places.length > 0 || findPlaceSpots(text, isPlace).length > 0) kinds.push("place");
+  return kinds;
+}
+
+function spot(m: RegExpMatchArray, strength: number): Spot {
+  return { start: m.index!, end: m.index! + m[0].length, strength };
+}
+
+function clauseEnd(text: string, from: number): number {
+  const rest = text.slice(from);
+  const stop = rest.search(/[,;.!?»”]\s|[;.!?»”]$/u);
+  return stop < 0 ? text.length : from + stop;
+}

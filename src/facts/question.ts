@@ -1,0 +1,261 @@
+import type { Lang } from "../model.ts";
+import { termKeys } from "../text/analyze.ts";
+import { findNameSpans, type NameSpan } from "../text/entities.ts";
+import { foldText } from "../text/fold.ts";
+import { detectLanguage } from "../text/language.ts";
+import { stemKeys } from "../text/stem.ts";
+import { isStopWord } from "../text/stopwords.ts";
+import { type Token, tokenize } from "../text/tokenize.ts";
+import type { WeightedKey } from "./fact-index.ts";
+import { type Alternative, alternativesOf, groupsOfKeys, keysOfGroup, matchPhrase } from "./lexicon.ts";
+
+/** What kind of answer a question wants. */
+export type QuestionKind = "who" | "when" | "howmuch" | "why" | "what" | "where" | "yesno";
+
+/** One thing the question is about, with every way a fact may say it. */
+export interface Concept {
+  /** As the asker wrote it. */
+  label: string;
+  /** A fact covers the concept when it holds every word of one alternative. */
+  alternatives: Alternative[];
+  /** Lexicon groups it belongs to (`founder`, `usa`): roles and places are read from these. */
+  groups: string[];
+  /** 2 for names, 1 for content words, 0.4 for light verbs (`give`, `become`). */
+  weight: number;
+  name: boolean;
+  /** For a name of several words: each word (`Solvagrid`, `Nimbus`), so a fact saying only `the Nimbus` is seen. */
+  parts?: Alternative;
+}
+
+/** A question read for answering: its language, the kind of answer it wants, its concepts. */
+export interface AnalysedQuestion {
+  text: string;
+  lang: Lang;
+  kind: QuestionKind;
+  /** For `howmuch`: the unit asked for (`day`, `%`, `money`, `people`), when the question says. */
+  unit?: string;
+  /** "Who is Patrick Moorhead?": the question is only names; a description answers it. */
+  identity: boolean;
+  /** The question says "not" (`Who was not chosen…`): facts that say it too rank higher. */
+  negated: boolean;
+  concepts: Concept[];
+  /** The concepts' labels. */
+  keyTerms: string[];
+  /** Every key the index is asked for, weighted; lexicon synonyms weigh a little less. */
+  expandedTerms: WeightedKey[];
+}
+
+const NAME_WEIGHT = 2;
+const LIGHT_WEIGHT = 0.4;
+const SYNONYM_FACTOR = 0.8;
+
+// The interrogatives, earliest in the question wins; `what`/`which`/`quel` are refined by the
+// noun after them (`which company` wants a who, `what year` a when).
+const KIND_PATTERNS: [QuestionKind, RegExp][] = [
+  ["howmuch", /\b(?:how (?:much|many|long|big|large|old)|combien)\b/],
+  ["when", /\b(?:when|quand|since when|depuis quand)\b/],
+  ["why", /\b(?:why|pourquoi|how come|for what reason|pour quelle raison)\b/],
+  ["where", /\bwhere\b|(?:^|\s)où(?=\s|$|\?)/],
+  ["who", /\b(?:who|whom|whose|qui)\b/],
+  ["what", /\b(?:what|which|que|qu'|quoi|quel|quelle|quels|quelles|lequel|laquelle|lesquels|lesquelles)\b/],
+];
+const TYPE_NOUNS: Record<string, { kind: QuestionKind; unit?: string }> = {};
+for (const [kind, words, unit] of [
+  [
+    "who",
+    "person people personne personnes company companies firm firms entreprise entreprises societe societes firme firmes groupe groups group organisation organization organisations organizations newspaper newspapers journal media outlet outlets",
+  ],
+  ["when", "year years annee date day jour month mois time moment epoque heure"],
+  ["where", "country countries pays city cities ville villes place lieu region state etat"],
+  ["why", "reason reasons raison raisons motif"],
+  ["howmuch", "price cost amount montant prix cout somme value valeur", "money"],
+  ["howmuch", "percentage pourcentage percent proportion share part stake participation", "%"],
+  ["howmuch", "number nombre"],
+] as const) {
+  for (const word of words.split(" ")) TYPE_NOUNS[word] = { kind, ...(unit ? { unit } : {}) };
+}
+const UNIT_WORDS: Record<string, string> = {};
+for (const [unit, words] of Object.entries({
+  day: "day days jour jours",
+  week: "week weeks semaine semaines",
+  month: "month months mois",
+  year: "year years an ans annee annees",
+  people: "employees employee people personnes staff workers salaries employes",
+  users: "users utilisateurs",
+  money: "money argent dollars euros",
+})) {
+  for (const word of words.split(" ")) UNIT_WORDS[word] = unit;
+}
+/** The unit a word names (`jours` → `day`, `employés` → `people`), as questions and facts use it. */
+export function unitOfWord(folded: string): string | undefined {
+  return UNIT_WORDS[folded];
+}
+
+// "What is Oracle's revenue?" asks for a number even though it starts with "what".
+const QUANTITY_GROUPS: Record<string, string> = {
+  price: "money",
+  revenue: "money",
+  profit: "money",
+  users: "users",
+  employees: "people",
+  fine: "",
+};
+
+const LIGHT_GROUPS = new Set(["become", "show", "give"]);
+const LIGHT_WORDS = new Set(
+  "get got make made take took go went come came happen happened tell told know avoir faire fait dire dit aller va vont allait venir prendre mettre passer peut doit devait devrait pourrait should sera seront serait etre".split(
+    " ",
+  ),
+);
+const LINKS = new Set(["de", "du", "des", "of"]);
+const QUANTIFIERS = new Set(["much", "many", "long", "big", "large", "old"]);
+const YESNO =
+  /^(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|est-ce que|est-ce qu')\b/;
+const NEGATION = /\b(?:not|never|no|n't|ne|pas|jamais|aucun|aucune|nobody)\b|\bn'/;
+
+/**
+ * Reads a question in English or French: its language (the hint wins when the question is too
+ * short to tell), the kind of answer it wants, its concepts (names, content words, lexicon
+ * synonyms) and the weighted keys to look them up with.
+ */
+export function analyseQuestion(question: string, langHint?: string): AnalysedQuestion {
+  const text = question.trim();
+  const lang = detectLanguage(text, langHint);
+  const lower = text.toLowerCase().replace(/[’‘]/g, "'");
+  const folded = foldText(text);
+  const tokens = tokenize(text);
+  const foldedTokens = tokens.map((t) => t.folded);
+
+  // `Est-ce que` opens a yes/no question; its `que` is not "what".
+  const yesno = folded.match(YESNO);
+  const searched = yesno ? " ".repeat(yesno[0].length) + folded.slice(yesno[0].length) : folded;
+  let kind: QuestionKind = yesno ? "yesno" : "what";
+  let at = Number.POSITIVE_INFINITY;
+  for (const [candidate, re] of KIND_PATTERNS) {
+    const m = (candidate === "where" ? lower : searched).match(re);
+    if (m && m.index! < at) [kind, at] = [candidate, m.index!];
+  }
+  // The noun right after the interrogative says what is wanted and is not itself a search term.
+  const skip = new Set<number>();
+  let unit: string | undefined;
+  const first = tokens.findIndex((t) => t.start >= at);
+  for (let i = first; i >= 0 && i < Math.min(tokens.length, first + 5); i++) {
+    const word = foldedTokens[i]!;
+    const type = TYPE_NOUNS[word];
+    if (kind === "howmuch" && UNIT_WORDS[word]) {
+      unit = UNIT_WORDS[word];
+      skip.add(i);
+    } else if ((kind === "what" || kind === "howmuch" || kind === "who") && type) {
+      if (kind !== "who" || type.kind === "who") skip.add(i);
+      if (kind !== "who") kind = type.kind;
+      unit = type.unit ?? unit;
+    } else if (isStopWord(word) || QUANTIFIERS.has(word) || kind === "howmuch") {
+      // `How many Indian employees`: the unit may come after an adjective.
+      continue;
+    }
+    break;
+  }
+  if (kind === "howmuch" && !unit && /\bhow much\b/.test(folded)) unit = "money";
+
+  const concepts: Concept[] = [];
+  const names = findNameSpans(text).flatMap((span) => splitAtLinks(span, tokens, text));
+  for (let i = 0; i < tokens.length; i++) {
+    if (skip.has(i)) continue;
+    const name = names.find((n) => n.firstToken === i);
+    if (name) {
+      const parts = foldedTokens.slice(i, name.lastToken + 1).filter((w) => !isStopWord(w));
+      const phrase = matchPhrase(foldedTokens, i);
+      const groups = [...groupsOfKeys(stemKeys(name.key)), ...(phrase ? [phrase.group] : [])];
+      // `Supreme Court` is also `Cour suprême`: each part may be said with a lexicon synonym.
+      const alternatives: Alternative[] = [[stemKeys(name.key)], parts.map(withSynonyms)];
+      for (const g of groups) alternatives.push(...alternativesOf(g));
+      const split = parts.length > 1 ? { parts: parts.map(withSynonyms) } : {};
+      concepts.push({ label: name.surface, alternatives, groups, weight: NAME_WEIGHT, name: true, ...split });
+      i = name.lastToken;
+      continue;
+    }
+    const phrase = matchPhrase(foldedTokens, i);
+    if (phrase) {
+      const label = text.slice(tokens[i]!.start, tokens[i + phrase.length - 1]!.end);
+      concepts.push(conceptOf(label, [], [phrase.group]));
+      i += phrase.length - 1;
+      continue;
+    }
+    const word = foldedTokens[i]!;
+    if (isStopWord(word) || QUANTIFIERS.has(word) || word.length < 2) continue;
+    const keys = termKeys(word);
+    concepts.push(conceptOf(tokens[i]!.surface, keys, groupsOfKeys(keys), LIGHT_WORDS.has(word)));
+  }
+  if (kind === "what") {
+    const quantity = concepts.flatMap((c) => c.groups).find((g) => g in QUANTITY_GROUPS);
+    if (quantity) {
+      kind = "howmuch";
+      unit = QUANTITY_GROUPS[quantity] || undefined;
+    }
+  }
+  const keyTerms = concepts.map((c) => c.label);
+  const identity =
+    (kind === "who" || kind === "what") && concepts.length > 0 && concepts.every((c) => c.name);
+  return {
+    text,
+    lang,
+    kind,
+    ...(unit ? { unit } : {}),
+    identity,
+    negated: NEGATION.test(lower),
+    concepts,
+    keyTerms,
+    expandedTerms: expand(concepts),
+  };
+}
+
+/** `Helix de Vantaware Technologies` asks about two names: the product and its maker. */
+function splitAtLinks(span: NameSpan, tokens: readonly Token[], text: string): NameSpan[] {
+  const out: NameSpan[] = [];
+  let first = span.firstToken;
+  for (let i = span.firstToken; i <= span.lastToken + 1; i++) {
+    const token = tokens[i];
+    if (i <= span.lastToken && !(token && LINKS.has(token.surface))) continue;
+    if (i > first) {
+      const parts = tokens.slice(first, i);
+      const start = first === span.firstToken ? span.start : parts[0]!.start;
+      const end = parts.at(-1)!.end;
+      out.push({
+        key: parts.map((t) => t.folded).join(""),
+        surface: text.slice(start, end),
+        start,
+        end,
+        firstToken: first,
+        lastToken: i - 1,
+      });
+    }
+    first = i + 1;
+  }
+  return out;
+}
+
+function withSynonyms(word: string): string[] {
+  const keys = termKeys(word);
+  return [...new Set([...keys, ...groupsOfKeys(keys).flatMap(keysOfGroup)])];
+}
+
+function conceptOf(label: string, keys: readonly string[], groups: string[], light = false): Concept {
+  const alternatives: Alternative[] = keys.length > 0 ? [[keys]] : [];
+  for (const g of groups) alternatives.push(...alternativesOf(g));
+  const isLight = light || (groups.length > 0 && groups.every((g) => LIGHT_GROUPS.has(g)));
+  return { label, alternatives, groups, weight: isLight ? LIGHT_WEIGHT : 1, name: false };
+}
+
+function expand(concepts: readonly Concept[]): WeightedKey[] {
+  const out: WeightedKey[] = [];
+  concepts.forEach((concept, n) => {
+    const weights = new Map<string, number>();
+    concept.alternatives.forEach((alternative, a) => {
+      const weight = concept.weight * (a === 0 ? 1 : SYNONYM_FACTOR);
+      for (const word of alternative)
+        for (const key of word) weights.set(key, Math.max(weights.get(key) ?? 0, weight));
+    });
+    for (const [key, weight] of weights) out.push({ key, weight, concept: n });
+  });
+  return out;
+}

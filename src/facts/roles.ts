@@ -1,0 +1,138 @@
+import type { NameSpan } from "../text/entities.ts";
+import { stemKeys } from "../text/stem.ts";
+import type { Token } from "../text/tokenize.ts";
+import type { RoleRelation } from "./fact.ts";
+import { groupsOfKeys, matchPhrase, PLACE_GROUPS, ROLE_GROUPS } from "./lexicon.ts";
+
+/** A sentence as relation finding reads it: its tokens and the names among them. */
+export interface SentenceNames {
+  text: string;
+  tokens: Token[];
+  names: NameSpan[];
+}
+
+// Verbs that end an apposition: `Donald Trump, le fondateur d'Oracle est …` is not about Trump.
+const AUXILIARIES = new Set(
+  "est sont etait etaient sera serait a ont avait va vont is are was were will would has have had did does".split(
+    " ",
+  ),
+);
+export const ORG_LINKS = new Set(["de", "du", "des", "of", "chez", "at", "d"]);
+
+/** `Patrick Moorhead, président et analyste principal chez Moor Insights & Strategy,` */
+export function findAppositions(
+  s: SentenceNames,
+  folded: string[],
+  roles: RoleRelation[],
+  gap: (i: number) => string,
+): void {
+  for (const name of s.names) {
+    const from = name.lastToken + 1;
+    if (!/^\s*,\s*$/.test(gap(from)) || isPlace(name.key)) continue;
+    let end = from;
+    while (end < s.tokens.length && (end === from || !/[,;.()!?]/.test(gap(end)))) end++;
+    // The description must be closed (comma, bracket or the end) and hold no verb.
+    const closed = end === s.tokens.length || /[,;)]/.test(gap(end));
+    const phrase = folded.slice(from, end);
+    if (!closed || phrase.length > 12 || phrase.some((w) => AUXILIARIES.has(w))) continue;
+    const roleIndex = phrase.slice(0, 5).findIndex((_, k) => roleAt(folded, from + k) !== undefined);
+    if (roleIndex < 0) continue;
+    const role = roleAt(folded, from + roleIndex)!;
+    const org = s.names.find((span) => span.firstToken > from + roleIndex && span.lastToken < end);
+    const last = s.tokens[end - 1]!;
+    const groups = new Set(role.groups);
+    for (let k = from + roleIndex + role.length; k < end; k++)
+      for (const g of roleAt(folded, k)?.groups ?? []) groups.add(g);
+    if (roles.some((r) => r.holderKey === name.key)) continue;
+    roles.push({
+      holder: name.surface,
+      holderKey: name.key,
+      role: s.text.slice(s.tokens[from]!.start, org ? org.start : last.end).trim(),
+      groups: [...groups],
+      ...(org ? { org: org.surface, orgKey: org.key } : {}),
+      start: name.start,
+      end: last.end,
+    });
+  }
+}
+
+const AS_WORDS = new Set(["as", "comme"]);
+const ROLE_FILLERS = new Set(
+  "a an the le la l un une its his her their son sa ses leur new nouveau nouvelle interim interimaire".split(
+    " ",
+  ),
+);
+const APPOINT =
+  /^(?:names?|named|appoint(?:s|ed)?|hires?|hired|promot(?:es|ed)|taps?|tapped|nomm\p{L}*|d[ée]sign\p{L}*|recrut\p{L}*)$/u;
+
+/** `appointed Jane Doe as chief executive`, `nomme Jane Doe directrice générale`. */
+export function findAppointments(s: SentenceNames, folded: string[], roles: RoleRelation[]): void {
+  for (const name of s.names) {
+    let i = name.lastToken + 1;
+    const afterVerb = APPOINT.test(s.tokens[name.firstToken - 1]?.surface.toLowerCase() ?? "");
+    if (AS_WORDS.has(folded[i] ?? "")) i++;
+    else if (folded[i] === "en" && folded[i + 1] === "tant" && folded[i + 2] === "que") i += 3;
+    else if (folded[i] === "au" && folded[i + 1] === "poste" && ORG_LINKS.has(folded[i + 2] ?? "")) i += 3;
+    else if (!afterVerb) continue;
+    // `as its new chief executive`, `comme nouveau PDG`.
+    while (i <= name.lastToken + 5 && ROLE_FILLERS.has(folded[i] ?? "")) i++;
+    const role = roleAt(folded, i);
+    if (!role || roles.some((r) => r.holderKey === name.key)) continue;
+    const after = i + role.length;
+    // `Acme Robotics has appointed Jane Doe as …`: the appointing company, else `… of Acme`.
+    const org = ORG_LINKS.has(folded[after] ?? "")
+      ? s.names.find((n) => n.firstToken === after + 1)
+      : afterVerb
+        ? s.names.find((n) => n.lastToken < name.firstToken - 1 && n.lastToken >= name.firstToken - 4)
+        : undefined;
+    const last = org ? org.lastToken : after - 1;
+    roles.push({
+      holder: name.surface,
+      holderKey: name.key,
+      role: s.text.slice(s.tokens[i]!.start, s.tokens[after - 1]!.end),
+      groups: role.groups,
+      ...(org ? { org: org.surface, orgKey: org.key } : {}),
+      start: name.start,
+      end: s.tokens[last]!.end,
+    });
+  }
+}
+
+export function relation(
+  holder: NameSpan,
+  text: string,
+  role: { groups: string[] },
+  org: NameSpan | undefined,
+  start: number,
+  end: number,
+): RoleRelation {
+  const roleEnd = org && org.start > start ? org.start : holder.start;
+  return {
+    holder: holder.surface,
+    holderKey: holder.key,
+    role: text
+      .slice(start, roleEnd)
+      .replace(/[\s,]*(?:de|d'|d’|of|chez|at)?\s*$/u, "")
+      .trim(),
+    groups: role.groups,
+    ...(org ? { org: org.surface, orgKey: org.key } : {}),
+    start: Math.min(start, org?.start ?? start),
+    end: Math.max(end, org?.end ?? end),
+  };
+}
+
+/** A role word or phrase at token i (`PDG`, `chief executive`, `porte-parole`). */
+export function roleAt(
+  folded: readonly string[],
+  i: number,
+): { length: number; groups: string[] } | undefined {
+  const phrase = matchPhrase(folded, i);
+  if (phrase && ROLE_GROUPS.has(phrase.group)) return { length: phrase.length, groups: [phrase.group] };
+  const groups = groupsOfKeys(stemKeys(folded[i] ?? "")).filter((g) => ROLE_GROUPS.has(g));
+  return groups.length > 0 ? { length: 1, groups } : undefined;
+}
+
+/** A place name (`usa`, `chine`): never the answer to "who". */
+export function isPlace(key: string): boolean {
+  return groupsOfKeys(stemKeys(key)).some((g) => PLACE_GROUPS.has(g));
+}

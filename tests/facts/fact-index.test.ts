@@ -1,0 +1,94 @@
+import { describe, expect, it } from "vitest";
+import { answerQuestion } from "../../src/facts/answer.ts";
+import { extractFacts } from "../../src/facts/extract-facts.ts";
+import type { Fact } from "../../src/facts/fact.ts";
+import { createFactIndex, FactIndex } from "../../src/facts/fact-index.ts";
+import { analyseQuestion } from "../../src/facts/question.ts";
+import { feedItems, indexOf, SEED_ID, seedItem } from "./fixtures.ts";
+
+const now = "2024-06-01T00:00:00Z";
+const keysOf = (question: string) => analyseQuestion(question).expandedTerms;
+
+function sentenceFact(id: string, text: string, extra: Partial<Fact> = {}): Fact {
+  return {
+    id,
+    itemKey: id.split("#")[0]!,
+    itemId: id,
+    title: "t",
+    feed: "https://feed.example/rss",
+    lang: "en",
+    topics: [],
+    index: 0,
+    text,
+    entities: { names: [], numbers: [], dates: [] },
+    kinds: [],
+    contextNames: [],
+    titleNames: [],
+    referents: [],
+    roles: [],
+    ...extra,
+  };
+}
+
+describe("fact index", () => {
+  it("finds facts across accents, inflections and spellings of a name", () => {
+    const index = indexOf([seedItem()]);
+    for (const question of ["decret presidentiel", "décrets présidentiels", "Bytedance", "Byte Dance"]) {
+      expect(index.search(keysOf(question)).length, question).toBeGreaterThan(0);
+    }
+  });
+
+  it("removes every fact of an item by its key", () => {
+    const index = indexOf([seedItem(), ...feedItems()]);
+    const before = index.size;
+    const seedFacts = index.factsOf(seedItem().key).length;
+    expect(seedFacts).toBeGreaterThan(10);
+    expect(index.remove({ itemKey: seedItem().key })).toBe(seedFacts);
+    expect(index.size).toBe(before - seedFacts);
+    expect(index.search(keysOf("Larry Ellison Moorhead")).map((h) => h.fact.itemId)).not.toContain(SEED_ID);
+    expect(answerQuestion("Who founded Oracle?", index, { now }).answer).toBeNull();
+  });
+
+  it("replaces a fact added again under the same id", () => {
+    const index = createFactIndex();
+    index.add([sentenceFact("a#1", "Zebracorp bought Quuxsoft for cash.")]);
+    index.add([sentenceFact("a#1", "Zebracorp sold Flimflam instead.")]);
+    expect(index.size).toBe(1);
+    expect(index.search(keysOf("Quuxsoft"))).toEqual([]);
+    expect(index.search(keysOf("Flimflam"))[0]!.fact.text).toBe("Zebracorp sold Flimflam instead.");
+  });
+
+  it("survives a JSON round trip, loaded without blocking", async () => {
+    const index = indexOf([seedItem(), ...feedItems()]);
+    const json = JSON.stringify(index);
+    const loaded = await FactIndex.loadAsync(json);
+    expect(loaded.size).toBe(index.size);
+    const question = "Who founded Oracle?";
+    expect(answerQuestion(question, loaded, { now })).toEqual(answerQuestion(question, index, { now }));
+    loaded.remove({ itemKey: seedItem().key });
+    expect(answerQuestion(question, loaded, { now }).answer).toBeNull();
+  });
+
+  it("rejects JSON it does not know", async () => {
+    await expect(FactIndex.loadAsync('{"version":9}')).rejects.toThrow(/unknown format/);
+  });
+
+  it("adds in chunks with addAsync", async () => {
+    const index = createFactIndex();
+    const facts = [seedItem(), ...feedItems()].flatMap(extractFacts);
+    await index.addAsync(facts);
+    expect(index.size).toBe(facts.length);
+  });
+
+  it("skips keys too common to tell facts apart, but never all of them", () => {
+    const index = createFactIndex();
+    const facts = Array.from({ length: 400 }, (_, i) =>
+      sentenceFact(`f#${i}`, i === 7 ? "Widgetco shipped gizmos to Narnia." : `Widgetco shipped item ${i}.`),
+    );
+    index.add(facts);
+    // `widgetco` is in every fact: alone it is still searched; with a rare key it is dropped.
+    expect(index.search(keysOf("Widgetco")).length).toBeGreaterThan(0);
+    const hits = index.search(keysOf("Widgetco Narnia"));
+    expect(hits.map((h) => h.fact.id)).toEqual(["f#7"]);
+  });
+});
