@@ -44,7 +44,7 @@ export interface AnswerResult {
 /** Below this the best fact is not an answer: better "I don't know" than a random sentence. */
 export const ANSWER_THRESHOLD = 0.4;
 const MAX_CITATIONS = 3;
-const CANDIDATES = 25;
+const CANDIDATES = 20;
 
 /**
  * Answers a question from the fact base. Ranking, in order: each visible candidate fact is

@@ -63,7 +63,7 @@ const MIN_COMMON = 200;
 const DEFAULT_LIMIT = 25;
 const NAME_WEIGHT = 2;
 const NAME_BUDGET = 2;
-const TOTAL_BUDGET = 3;
+const TOTAL_BUDGET = 2;
 const CHUNK = 1000;
 
 /** The fact base's full-text index (MiniSearch, BM25+), with scope and topic filters. */
@@ -87,6 +87,7 @@ export class FactIndex {
       if (i % (CHUNK * 10) === CHUNK * 10 - 1) await yieldToEventLoop();
     }
     for (const [key, n] of data.df) index.#df.set(key, n);
+    for (const [key, source] of index.#sources) if (source.ids.size === 0) index.#sources.delete(key);
     return index;
   }
 
@@ -113,6 +114,8 @@ export class FactIndex {
   add(facts: readonly Fact[]): void {
     for (const fact of facts) {
       if (this.#facts.has(fact.id)) this.#removeOne(fact.id);
+      // A snapshot whose facts were filtered may still hold the document: replace it.
+      else if (this.#search.has(fact.id)) this.#search.discard(fact.id);
       const text = textTermsOf(fact.text);
       const context = contextTermsOf(fact);
       this.#search.add({ id: fact.id, text: text.join(" "), context: context.join(" ") });
@@ -148,7 +151,7 @@ export class FactIndex {
    * facts apart is skipped, unless every concept is.
    */
   search(keys: readonly WeightedKey[], options: FactSearchOptions = {}): FactHit[] {
-    const query = this.plan(keys);
+    const query = this.#plan(keys);
     if (query.size === 0) return [];
     const hits = this.#search.search([...query.keys()].join(" "), {
       tokenize: (text) => text.split(" "),
@@ -183,11 +186,7 @@ export class FactIndex {
    * all. A concept whose rarest key
    * alone is too common is left to ranking; if every concept is, the rarest key overall is read.
    */
-  dfOf(key: string): number {
-    return this.#df.get(key) ?? 0;
-  }
-
-  plan(keys: readonly WeightedKey[]): Map<string, number> {
+  #plan(keys: readonly WeightedKey[]): Map<string, number> {
     const common = Math.max(MIN_COMMON, this.#facts.size * COMMON_SHARE);
     const df = (k: WeightedKey) => this.#df.get(k.key) ?? 0;
     const byConcept = new Map<number | string, WeightedKey[]>();

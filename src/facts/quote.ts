@@ -1,7 +1,7 @@
 import { isStopWord } from "../text/stopwords.ts";
 import { type Token, tokenize } from "../text/tokenize.ts";
 import type { Fact } from "./fact.ts";
-import type { AnswerSpot, Span } from "./match-fact.ts";
+import type { AnswerSpot, Span } from "./score-kind.ts";
 
 // Clause edges: a comma or colon followed by a space (not `12,5` nor `April 24, 2024`), semicolons,
 // dashes, brackets.

@@ -10,8 +10,6 @@ import {
   type SentenceNames,
 } from "./roles.ts";
 
-export type { SentenceNames } from "./roles.ts";
-
 export interface SentenceRelations {
   roles: RoleRelation[];
   referents: Referent[];

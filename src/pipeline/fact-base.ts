@@ -1,7 +1,8 @@
-import { curatedToFacts, extractFacts } from "../facts/extract-facts.ts";
+import { curatedToFacts, extractFacts, extractFactsAsync } from "../facts/extract-facts.ts";
 import { createFactIndex, type FactIndex } from "../facts/fact-index.ts";
 import type { App } from "../main.ts";
 import type { CuratedFact, Item } from "../model.ts";
+import { detectLanguage } from "../text/language.ts";
 
 /**
  * The fact base's life: loaded from its snapshot at start-up (or rebuilt from the stored items
@@ -51,7 +52,8 @@ export function openFactBase(app: App): FactBase {
     if (!index) {
       index = createFactIndex();
       const items = await app.store.items.all();
-      await index.addAsync(items.flatMap(extractFacts));
+      // In chunks: a rebuild of 100 000 facts must not stop the Discord heartbeat.
+      await index.addAsync(await extractFactsAsync(items));
       dirty = items.length > 0;
     }
     await addCurated(index);
@@ -106,7 +108,7 @@ export async function listCuratedFacts(app: App): Promise<CuratedFact[]> {
     text: f.text,
     source: f.source,
     date: f.date,
-    lang: f.lang ?? "en",
+    lang: f.lang ?? detectLanguage(f.text),
     ...(f.topics ? { topics: f.topics } : {}),
     addedAt: f.date,
   }));

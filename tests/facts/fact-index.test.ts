@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { answerQuestion } from "../../src/facts/answer.ts";
-import { extractFacts } from "../../src/facts/extract-facts.ts";
+import { curatedToFacts, extractFacts } from "../../src/facts/extract-facts.ts";
 import type { Fact } from "../../src/facts/fact.ts";
 import { createFactIndex, FactIndex } from "../../src/facts/fact-index.ts";
 import { analyseQuestion } from "../../src/facts/question.ts";
@@ -90,5 +90,32 @@ describe("fact index", () => {
     expect(index.search(keysOf("Widgetco")).length).toBeGreaterThan(0);
     const hits = index.search(keysOf("Widgetco Narnia"));
     expect(hits.map((h) => h.fact.id)).toEqual(["f#7"]);
+  });
+});
+
+describe("snapshots without some facts", () => {
+  it("accepts the same facts again after they were filtered out of the JSON", async () => {
+    const index = indexOf([seedItem()]);
+    const curated = curatedToFacts([
+      {
+        id: "c1",
+        text: "Oracle's stake in TikTok Global was 12.5%.",
+        source: "https://example.org/c1",
+        date: "2020-09-19",
+        lang: "en",
+        addedAt: now,
+      },
+    ]);
+    index.add(curated);
+    const json = index.toJSON();
+    const loaded = await FactIndex.loadAsync({
+      ...json,
+      facts: json.facts.filter((f) => !f.id.startsWith("curated:")),
+    });
+    expect(loaded.get(curated[0]!.id)).toBeUndefined();
+    loaded.add(curated);
+    expect(
+      answerQuestion("What percentage of TikTok Global does Oracle hold?", loaded, { now }).answer,
+    ).toContain("12.5%");
   });
 });

@@ -1,0 +1,204 @@
+import { analyzeText } from "../text/analyze.ts";
+import { findNameSpans, findNumberSpans, type NameSpan } from "../text/entities.ts";
+import { stemKeys } from "../text/stem.ts";
+import { tokenize } from "../text/tokenize.ts";
+import type { Fact } from "./fact.ts";
+import { findCauseSpots, findPlaceSpots, findTimeSpots } from "./kinds.ts";
+import { ROLE_GROUPS } from "./lexicon.ts";
+import { type AnalysedQuestion, unitOfWord } from "./question.ts";
+import { isPlace } from "./roles.ts";
+
+/** A stretch of a sentence, by character offsets. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** What in the sentence answers: a name, date, number, cause or description; `insert` is a referent shown at `end`. */
+export interface AnswerSpot extends Span {
+  key?: string;
+  insert?: string;
+  /** The spot is the whole answer (a description of the asked name), not a place inside one. */
+  exact?: boolean;
+}
+
+type Tokens = ReturnType<typeof analyzeText>["tokens"];
+type Scored = { score: number; spot?: AnswerSpot };
+
+/**
+ * How well a fact holds the kind of answer asked for, and where: who → a name not in the
+ * question (the holder of an asked role first), when → a date, how much → a number in the asked
+ * unit, why → a cause, where → a place; what and yes/no questions take the sentence itself.
+ */
+export function scoreKind(
+  q: AnalysedQuestion,
+  fact: Fact,
+  anchors: readonly number[],
+  analyzed: ReturnType<typeof analyzeText>,
+  namesCovered: boolean,
+): Scored {
+  const { tokens, keys: tokenKeys } = analyzed;
+  const text = fact.text;
+  const near = (start: number) => closeness(tokenAt(tokens, start), anchors);
+  const questionKeys = questionKeysOf(q);
+  switch (q.kind) {
+    case "who":
+      return scoreWho(q, fact, questionKeys, near, namesCovered, tokenKeys);
+    case "when":
+      return best(
+        findTimeSpots(text).map((s) => ({ score: s.strength * (0.85 + 0.15 * near(s.start)), spot: s })),
+      );
+    case "howmuch": {
+      const asked = new Set(q.text.match(/\d+(?:[.,]\d+)?/g) ?? []);
+      const numbers = findNumberSpans(text).filter((n) => !asked.has(n.value));
+      return best(
+        numbers.map((n) => ({
+          score:
+            unitScore(q.unit, unitAfter(text, n.end) ?? n.unit, n.currency) * (0.85 + 0.15 * near(n.start)),
+          spot: { start: n.start, end: n.end, key: n.key },
+        })),
+      );
+    }
+    case "why":
+      return best(
+        findCauseSpots(text).map((s) => ({ score: s.strength, spot: s })),
+        0.15,
+      );
+    case "where":
+      return best(
+        findPlaceSpots(text, isPlace)
+          .filter((s) => !isAsked(text.slice(s.start, s.end), questionKeys))
+          .map((s) => ({ score: s.strength * (0.85 + 0.15 * near(s.start)), spot: s })),
+      );
+    default:
+      return { score: tokens.length - anchors.length >= 4 ? 0.9 : 0.6 };
+  }
+}
+
+function scoreWho(
+  q: AnalysedQuestion,
+  fact: Fact,
+  questionKeys: ReadonlySet<string>,
+  near: (start: number) => number,
+  namesCovered: boolean,
+  tokenKeys: readonly (readonly string[])[],
+): Scored {
+  const asked = (key: string) => stemKeys(key).some((k) => questionKeys.has(k));
+  const names = findNameSpans(fact.text, new Set(fact.entities.names));
+  if (q.identity) {
+    const role = fact.roles.find((r) => asked(r.holderKey));
+    if (role)
+      return {
+        score: role.inferred ? 0.85 : 1,
+        spot: { start: role.start, end: role.end, key: role.holderKey, exact: true },
+      };
+    const named = names.find((n) => asked(n.key));
+    const described =
+      named &&
+      /^\s*(?:,|est|is|was|était|a été)\s+(?:un|une|le|la|l'|the|a|an)\b/iu.test(fact.text.slice(named.end));
+    return named && described
+      ? { score: 0.85, spot: { start: named.start, end: fact.text.length } }
+      : { score: 0.35 };
+  }
+  const roleGroups = new Set(q.concepts.flatMap((c) => c.groups.filter((g) => ROLE_GROUPS.has(g))));
+  const orgConcepts = q.concepts.filter((c) => c.name);
+  let roleAnswer: Scored | undefined;
+  const askedWords = new Set(q.concepts.flatMap((c) => (c.alternatives[0] ?? []).flat()));
+  if (roleGroups.size > 0) {
+    for (const role of fact.roles) {
+      if (asked(role.holderKey) || !role.groups.some((g) => roleGroups.has(g))) continue;
+      // `Chief executive Safra Catz said…` in a sentence about Oracle: the role's organisation is implied.
+      const orgOk = orgConcepts.length === 0 || (role.orgKey !== undefined && asked(role.orgKey));
+      if (!orgOk && (role.orgKey !== undefined || !namesCovered)) continue;
+      const written = names.find((n) => n.key === role.holderKey);
+      const spot = written
+        ? { start: written.start, end: written.end }
+        : { start: role.end, end: role.end, insert: role.holder };
+      // The asker's own word (`CEO`) over a synonym of it (`directrice générale`).
+      const exact = analyzeText(role.role).keys.some((keys) => keys.some((k) => askedWords.has(k)));
+      const score = (role.inferred ? 0.95 : 1) * (orgOk ? 1 : 0.85) * (exact ? 1 : 0.97);
+      if (score > (roleAnswer?.score ?? 0)) roleAnswer = { score, spot: { ...spot, key: role.holderKey } };
+    }
+    if (roleAnswer) return roleAnswer;
+  }
+  // Appositions describing a name of the question (`Byte Dance, le propriétaire de TikTok,`) do not answer it.
+  const described = fact.roles.filter((r) => asked(r.holderKey));
+  const inDescription = (n: NameSpan) => described.some((r) => n.start >= r.start && n.end <= r.end);
+  const candidates: Scored[] = names
+    .filter(
+      (n) => !asked(n.key) && !isPlace(n.key) && !inDescription(n) && !spansAsked(n, tokenKeys, questionKeys),
+    )
+    .map((n) => ({ score: 0.7 + 0.3 * near(n.start), spot: { start: n.start, end: n.end, key: n.key } }));
+  for (const r of fact.referents) {
+    if (asked(r.key) || isPlace(r.key)) continue;
+    candidates.push({
+      score: 0.7 + 0.3 * near(r.at),
+      spot: { start: r.at, end: r.at, key: r.key, insert: r.surface },
+    });
+  }
+  const found = best(candidates);
+  return roleGroups.size > 0 ? { ...found, score: Math.min(found.score, 0.35) } : found;
+}
+
+/** `75 millions d'utilisateurs`: the unit may follow the number's own scale word. */
+function unitAfter(text: string, end: number): string | undefined {
+  const words = tokenize(text.slice(end, end + 40)).slice(0, 2);
+  return words.map((w) => unitOfWord(w.folded)).find((u) => u !== undefined);
+}
+
+function unitScore(
+  asked: string | undefined,
+  unit: string | undefined,
+  currency: string | undefined,
+): number {
+  if (asked === "money")
+    return currency || unit === "money" ? 1 : unit === "million" || unit === "billion" ? 0.8 : 0.3;
+  if (asked === undefined) return unit || currency ? 1 : 0.8;
+  if (asked === unit) return 1;
+  return unit || currency ? 0.3 : 0.45;
+}
+
+const questionKeySets = new WeakMap<AnalysedQuestion, Set<string>>();
+
+function questionKeysOf(q: AnalysedQuestion): Set<string> {
+  let keys = questionKeySets.get(q);
+  if (!keys) {
+    keys = new Set(q.concepts.flatMap((c) => c.alternatives.flat(2)));
+    questionKeySets.set(q, keys);
+  }
+  return keys;
+}
+
+/** A name whose words are all the question's (`Microsoft Corp` when asked about Microsoft Corp). */
+function spansAsked(
+  name: NameSpan,
+  tokenKeys: readonly (readonly string[])[],
+  questionKeys: ReadonlySet<string>,
+): boolean {
+  // Every word asked, not just one: `Lumivana Networks` is not `Oxymind Networks`.
+  for (let i = name.firstToken; i <= name.lastToken; i++) {
+    if (!tokenKeys[i]?.some((k) => questionKeys.has(k))) return false;
+  }
+  return true;
+}
+
+function isAsked(surface: string, questionKeys: ReadonlySet<string>): boolean {
+  return analyzeText(surface).keys.some((keys) => keys.some((k) => questionKeys.has(k)));
+}
+
+function best(candidates: Scored[], floor = 0): Scored {
+  let top: Scored | undefined;
+  for (const c of candidates) if (!top || c.score > top.score) top = c;
+  return top ?? { score: floor };
+}
+
+function tokenAt(tokens: Tokens, offset: number): number {
+  const i = tokens.findIndex((t) => t.end > offset);
+  return i < 0 ? tokens.length : i;
+}
+
+function closeness(token: number, anchors: readonly number[]): number {
+  if (anchors.length === 0) return 0.5;
+  const distance = Math.min(...anchors.map((a) => Math.abs(a - token)));
+  return 1 / (1 + distance / 4);
+}
