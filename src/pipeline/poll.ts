@@ -9,6 +9,8 @@ import type { FactBase } from "./fact-base.ts";
 import { processNewItems } from "./process-items.ts";
 import { pruneExpired } from "./prune.ts";
 
+const BATCH_SIZE = 500;
+
 /** One feed's line in `fetch --json` (DESIGN.md). */
 export interface FeedReport {
   url: string;
@@ -82,29 +84,38 @@ export async function runPoll(app: App, options: PollOptions = {}): Promise<Poll
     reports.push(reportOf(result, newItems.length));
   }
 
-  const enriched = await enrichWithFullText(fresh, {
-    fetch: app.fetch,
-    minWords: limits.fullTextMinWords,
-    concurrency: limits.concurrency,
-    fetchOptions: { timeoutMs: limits.fetchTimeoutMs, maxBytes: limits.maxBodyBytes, userAgent },
-    onError: (item, error) => app.logger.debug("full text unavailable", { link: item.link, error }),
-  });
-  const processed = await processNewItems(app, enriched, options.facts);
+  // New items go through the later stages in batches: a first poll of hundreds of feeds keeps
+  // a bounded working set, and each batch is stored before the next one starts.
+  const processed: Item[] = [];
+  const stories = new Map<string, Story>();
+  for (let i = 0; i < fresh.length; i += BATCH_SIZE) {
+    const enriched = await enrichWithFullText(fresh.slice(i, i + BATCH_SIZE), {
+      fetch: app.fetch,
+      minWords: limits.fullTextMinWords,
+      concurrency: limits.concurrency,
+      fetchOptions: { timeoutMs: limits.fetchTimeoutMs, maxBytes: limits.maxBodyBytes, userAgent },
+      onError: (item, error) => app.logger.debug("full text unavailable", { link: item.link, error }),
+    });
+    const batch = await processNewItems(app, enriched, options.facts);
+    processed.push(...batch.items);
+    for (const story of batch.stories) stories.set(story.id, story);
+  }
+  await options.facts?.save();
   // Feed states (validators, body hash) only once the items are stored: after a crash before
   // this point the next poll reads the whole body again instead of taking it as unchanged.
   for (const result of results) if (!result.outcome.skipped) await app.store.feedStates.put(result.state);
   await pruneExpired(app, options.facts);
   await recordPoll(app, app.now());
   const matched: Record<string, number> = {};
-  for (const item of processed.items) {
+  for (const item of processed) {
     for (const match of item.topics) matched[match.topic] = (matched[match.topic] ?? 0) + 1;
   }
   return {
     feeds: reports,
-    items: processed.items.length,
+    items: processed.length,
     matched,
-    newItems: processed.items,
-    stories: processed.stories,
+    newItems: processed,
+    stories: [...stories.values()],
     disabledFeeds,
   };
 }

@@ -18,7 +18,7 @@ export interface ProcessResult {
  * What happens to new items after they are read, in order: language (again, when the article's
  * full text replaced the excerpt) → topics (every topic's query, scored; a guild's topic only
  * for items that guild may see) → stories (grouped with recent ones, summaries written) → store
- * (items, then stories) → facts (indexed, snapshot saved).
+ * (stories, then items) → facts (indexed; the caller saves the snapshot).
  */
 export async function processNewItems(app: App, fresh: Item[], facts?: FactBase): Promise<ProcessResult> {
   if (fresh.length === 0) return { items: [], stories: [] };
@@ -45,8 +45,8 @@ export async function processNewItems(app: App, fresh: Item[], facts?: FactBase)
   await app.store.items.putMany(items);
   await bumpItemsVersion(app);
   if (facts) {
+    // Saved once per poll by the caller: the snapshot is large.
     await facts.addItems(items);
-    await facts.save();
   }
   return { items, stories };
 }
