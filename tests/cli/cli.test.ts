@@ -142,6 +142,10 @@ describe("newsdesk CLI", { timeout: 180_000 }, () => {
     const missed = await runNewsdesk(["why", "phone"], env);
     expect(missed.stdout).toMatch(/✗ .*tiktok-deal.*(needs|missing)/i);
 
+    const timeline = await runNewsdesk(["timeline", "tiktok-deal"], env);
+    expect(timeline.stdout).toMatch(/Oracle wins TikTok deal as Microsoft is turned down/);
+    expect(timeline.stdout).not.toMatch(/A new phone is out/);
+
     const bad = await runNewsdesk(["topics", "test", "--query", "(tiktok oracle"], env);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/Unclosed parenthesis at 0/);
