@@ -83,7 +83,7 @@ export function buildFigures(r: PhaseResults, full: boolean): Figure[] {
     },
     {
       id: "topic-matching",
-      label: `Topic matching, ${matching?.topics ?? "?"} topics`,
+      label: `Topic matching${matching ? `, ${matching.topics} topics` : ""}`,
       value: matching?.productUsPerItem ?? Number.NaN,
       unit: "µs/item",
       baseline: matching?.baselineUsPerItem ?? Number.NaN,
@@ -107,7 +107,7 @@ export function buildFigures(r: PhaseResults, full: boolean): Figure[] {
     },
     {
       id: "answers-p50",
-      label: `Answers p50, ${answer?.facts ?? "?"} facts`,
+      label: `Answers p50${answer ? `, ${answer.facts} facts` : ""}`,
       value: answer?.latency.p50 ?? Number.NaN,
       unit: "ms",
       baseline: answer?.retrieval.p50 ?? Number.NaN,
@@ -152,7 +152,7 @@ export function buildFigures(r: PhaseResults, full: boolean): Figure[] {
     },
     {
       id: "digest",
-      label: `Digest rendering, ${digest?.stories ?? "?"} stories`,
+      label: `Digest rendering${digest ? `, ${digest.stories} stories` : ""}`,
       value: digest?.medianMs ?? Number.NaN,
       unit: "ms",
       baseline: digest?.baselineMedianMs ?? Number.NaN,
