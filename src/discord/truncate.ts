@@ -7,6 +7,7 @@
 export const ELLIPSIS = "…";
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+const WINDOW = 64;
 
 /**
  * Returns `text` unchanged when it fits in `max`, else its longest prefix that fits together
@@ -24,10 +25,13 @@ export function truncateText(text: string, max: number): string {
   if (text.length <= max) return text;
   const room = max - ELLIPSIS.length;
   if (room <= 0) return "";
-  let end = 0;
-  for (const { segment, index } of graphemes.segment(text)) {
-    if (index + segment.length > room) break;
-    end = index + segment.length;
+  // Only the neighbourhood of the cut is segmented (a 1 000-story digest cuts thousands of
+  // texts); a grapheme longer than the window's lead-in is not a real-world case.
+  const from = Math.max(0, room - WINDOW);
+  let end = from;
+  for (const { segment, index } of graphemes.segment(text.slice(from, room + WINDOW))) {
+    if (from + index + segment.length > room) break;
+    end = from + index + segment.length;
   }
   let head = text.slice(0, end);
   if (!/\s/.test(text.charAt(end))) {
