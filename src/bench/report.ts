@@ -83,9 +83,7 @@ export function formatTable(figures: readonly Figure[]): string {
     f.baseline === undefined
       ? "—"
       : `${formatValue(f.baseline, f.unit)}${f.baselineLabel ? ` (${f.baselineLabel})` : ""}`,
-    f.ratio === undefined
-      ? "—"
-      : `${formatRatio(f.ratio, f.ratioFormat)}${f.ratioLabel ? ` ${f.ratioLabel}` : ""}`,
+    formatRatioCell(f),
     f.target ? formatTarget(f.target, f.unit, f.ratioFormat) : "—",
     f.met === undefined ? "—" : f.met ? "yes" : "NO",
   ]);
@@ -108,6 +106,12 @@ export function formatValue(value: number, unit: string): string {
   if (unit === "bytes") return `${formatNumber(value / 1024 / 1024)} MB`;
   if (unit === "fraction") return `${formatNumber(value * 100)} %`;
   return `${formatNumber(value)} ${unit}`;
+}
+
+function formatRatioCell(f: Figure): string {
+  if (f.ratio === undefined) return "—";
+  if (!Number.isFinite(f.ratio)) return "n/a";
+  return `${formatRatio(f.ratio, f.ratioFormat)}${f.ratioLabel ? ` ${f.ratioLabel}` : ""}`;
 }
 
 function formatRatio(ratio: number, format: Figure["ratioFormat"]): string {
