@@ -4,7 +4,7 @@ import type { App } from "../main.ts";
 import type { Item, Lang, Topic } from "../model.ts";
 import { explainItem, type QueryTestResult, type TopicExplanation, testQuery } from "../topics/explain.ts";
 import { checkQuery } from "../topics/query-parser.ts";
-import { visibleItems } from "./scope.ts";
+import { createScope, visibleItems } from "./scope.ts";
 
 /** The topics a scope sees: configured, added from the CLI, and (for a guild) its own. */
 export async function listTopics(app: App, guildId?: string): Promise<Topic[]> {
@@ -19,7 +19,7 @@ export async function listTopics(app: App, guildId?: string): Promise<Topic[]> {
 /** Every topic of every scope: what a poll matches items against. */
 export async function listAllTopics(app: App): Promise<Topic[]> {
   const global = await listTopics(app);
-  const ids = new Set(global.map((t) => `${t.id}`));
+  const ids = new Set(global.map((t) => t.id));
   return [
     ...global,
     ...(await app.store.topics.list()).filter((t) => t.guildId !== undefined && !ids.has(t.id)),
@@ -84,10 +84,10 @@ export async function explainStoredItem(
 
 /** An item by its feed id (guid or link) or its store key, within the scope. */
 export async function findItem(app: App, idOrKey: string, guildId?: string): Promise<Item> {
+  const scope = await createScope(app, guildId);
   const direct = await app.store.items.get(idOrKey);
-  const items = direct ? [direct] : await visibleItems(app, guildId);
+  const items = direct ? [direct] : await app.store.items.all();
   const item = items.find((i) => i.key === idOrKey || i.id === idOrKey || i.link === idOrKey);
-  if (!item || !(await visibleItems(app, guildId, [item])).length)
-    throw new UserError("item.unknown", { id: idOrKey });
+  if (!item || !scope.sees(item)) throw new UserError("item.unknown", { id: idOrKey });
   return item;
 }

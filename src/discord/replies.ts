@@ -1,4 +1,4 @@
-import type { Locale } from "../i18n/messages.ts";
+import { fillTemplate, type Locale, type MessageParams } from "../i18n/messages.ts";
 
 /**
  * What the slash commands say when things go right, in English and French (errors are
@@ -122,9 +122,6 @@ const REPLIES = {
 
 export type ReplyCode = keyof typeof REPLIES;
 
-export function say(locale: Locale, code: ReplyCode, params: Record<string, string | number> = {}): string {
-  const template: string = REPLIES[code][locale];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    params[name] === undefined ? whole : String(params[name]),
-  );
+export function say(locale: Locale, code: ReplyCode, params: MessageParams = {}): string {
+  return fillTemplate(REPLIES[code][locale], params);
 }

@@ -90,7 +90,11 @@ export type MessageCode = keyof typeof MESSAGES;
 export type MessageParams = Record<string, string | number>;
 
 export function translate(code: MessageCode, params: MessageParams = {}, locale: Locale = "en"): string {
-  const template: string = MESSAGES[code][locale];
+  return fillTemplate(MESSAGES[code][locale], params);
+}
+
+/** `{name}` placeholders replaced by their parameters; unknown ones are left as written. */
+export function fillTemplate(template: string, params: MessageParams): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     params[name] === undefined ? whole : String(params[name]),
   );

@@ -1,5 +1,5 @@
 import { curatedToFacts, extractFacts, extractFactsAsync } from "../facts/extract-facts.ts";
-import { createFactIndex, type FactIndex } from "../facts/fact-index.ts";
+import { createFactIndex, FactIndex } from "../facts/fact-index.ts";
 import type { App } from "../main.ts";
 import type { CuratedFact, Item } from "../model.ts";
 import { detectLanguage } from "../text/language.ts";
@@ -44,7 +44,7 @@ export function openFactBase(app: App): FactBase {
     ]);
     let index: FactIndex | undefined;
     if (snapshot && snapshot.itemsVersion === (version ?? 0)) {
-      index = await createIndexFromSnapshot(snapshot.json).catch((error: unknown) => {
+      index = await FactIndex.loadAsync(snapshot.json).catch((error: unknown) => {
         app.logger.warn("fact index snapshot unreadable; rebuilding", { error });
         return undefined;
       });
@@ -113,11 +113,6 @@ export async function listCuratedFacts(app: App): Promise<CuratedFact[]> {
     addedAt: f.date,
   }));
   return [...configured, ...(await app.store.curatedFacts.list())];
-}
-
-async function createIndexFromSnapshot(json: string): Promise<FactIndex> {
-  const { FactIndex } = await import("../facts/fact-index.ts");
-  return FactIndex.loadAsync(json);
 }
 
 function withoutCurated<T extends { facts: { id: string }[] }>(json: T, curated: Set<string>): T {
