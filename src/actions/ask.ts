@@ -20,7 +20,7 @@ export async function askQuestion(
 ): Promise<AnswerResult> {
   if (request.topic) await requireTopic(app, request.topic, request.guildId);
   const topics = (await listTopics(app, request.guildId)).map((t) => t.id);
-  return answerQuestion(question, await facts.index(), {
+  return answerQuestion(question, facts, {
     ...request,
     now: app.now(),
     topics,

@@ -53,7 +53,7 @@ export async function runPollPhase(spec: PollSpec): Promise<PollResult> {
   });
   try {
     // As `newsdesk fetch` and the bot do: the fact base is opened (empty store: nothing to
-    // load), updated by the poll and its snapshot saved, all inside the timed poll.
+    // load) and updated by the poll, batch by batch, all inside the timed poll.
     const facts = openFactBase(app);
     collectGarbage();
     let start = performance.now();

@@ -123,7 +123,6 @@ export async function startBot(app: App, options: BotOptions = {}): Promise<Bot 
       // the process past the 10 s a supervisor gives it.
       const grace = options.shutdownGraceMs ?? 6000;
       await settleWithin([scheduler.stop(), ...inFlight], grace);
-      await facts.save().catch((error: unknown) => logger.warn("fact index not saved", { error }));
       await client.destroy();
       logger.info("bot stopped");
     })();

@@ -1,6 +1,6 @@
 import type { Lang } from "../model.ts";
 import type { Fact } from "./fact.ts";
-import type { FactIndex } from "./fact-index.ts";
+import type { FactSearch } from "./fact-index.ts";
 import { type Evaluation, evaluateFact } from "./match-fact.ts";
 import { analyseQuestion, type QuestionKind } from "./question.ts";
 import { quoteAnswer } from "./quote.ts";
@@ -52,11 +52,15 @@ const CANDIDATES = 20;
  * other sources that give the same answer (same name, number or date) raise the confidence and
  * are cited after it, one citation per item.
  */
-export function answerQuestion(question: string, index: FactIndex, options: AskOptions = {}): AnswerResult {
+export async function answerQuestion(
+  question: string,
+  index: FactSearch,
+  options: AskOptions = {},
+): Promise<AnswerResult> {
   const analysed = analyseQuestion(question, options.lang);
   const lang = options.lang ?? analysed.lang;
   const now = options.now ? new Date(options.now).getTime() : Date.now();
-  const found = index.search(analysed.expandedTerms, {
+  const found = await index.search(analysed.expandedTerms, {
     ...(options.guildId ? { guildId: options.guildId } : {}),
     ...(options.topic ? { topic: options.topic } : {}),
     limit: CANDIDATES * 2,

@@ -3,6 +3,7 @@ import type { Fact } from "./fact.ts";
 /** What all facts of one item share, stored once per item rather than once per sentence. */
 export type SourceInfo = Pick<
   Fact,
+  | "itemKey"
   | "itemId"
   | "link"
   | "title"
@@ -35,9 +36,22 @@ export interface StoredFact {
 }
 
 export function sourceOf(fact: Fact): SourceInfo {
-  const { itemId, link, title, feed, feedTitle, published, lang, topics, guildId, curated } = fact;
+  const { itemKey, itemId, link, title, feed, feedTitle, published, lang, topics, guildId, curated } = fact;
   const titleNames = fact.index === 0 ? [] : fact.titleNames;
-  return { itemId, link, title, feed, feedTitle, published, lang, topics, guildId, curated, titleNames };
+  return {
+    itemKey,
+    itemId,
+    link,
+    title,
+    feed,
+    feedTitle,
+    published,
+    lang,
+    topics,
+    guildId,
+    curated,
+    titleNames,
+  };
 }
 
 export function packFact(fact: Fact): StoredFact {

@@ -5,7 +5,7 @@ import type { FeedSource, PollResult } from "../feeds/poll-feed.ts";
 import { pollFeeds } from "../feeds/poll-feeds.ts";
 import type { App } from "../main.ts";
 import type { Feed, FeedState, Item, Story } from "../model.ts";
-import type { FactBase } from "./fact-base.ts";
+import { type FactBase, openFactBase } from "./fact-base.ts";
 import { processNewItems } from "./process-items.ts";
 import { pruneExpired } from "./prune.ts";
 
@@ -42,7 +42,7 @@ export interface PollOptions {
   feedUrls?: string[];
   /** Treat a new feed's existing items as news instead of backlog. */
   backfill?: boolean;
-  /** The fact base to update (bot and console mode keep one open). */
+  /** The fact base to update (bot and console mode keep one open); else one is opened. */
   facts?: FactBase;
 }
 
@@ -53,6 +53,7 @@ export interface PollOptions {
  * states (last, so a crash mid-cycle means the next poll reads everything again).
  */
 export async function runPoll(app: App, options: PollOptions = {}): Promise<PollReport> {
+  const facts = options.facts ?? openFactBase(app);
   const feeds = await chooseFeeds(app, options.feedUrls);
   const stateList = await app.store.feedStates.getMany(feeds.map((f) => f.url));
   const states = new Map<string, FeedState>();
@@ -96,15 +97,14 @@ export async function runPoll(app: App, options: PollOptions = {}): Promise<Poll
       fetchOptions: { timeoutMs: limits.fetchTimeoutMs, maxBytes: limits.maxBodyBytes, userAgent },
       onError: (item, error) => app.logger.debug("full text unavailable", { link: item.link, error }),
     });
-    const batch = await processNewItems(app, enriched, options.facts);
+    const batch = await processNewItems(app, enriched, facts);
     processed.push(...batch.items);
     for (const story of batch.stories) stories.set(story.id, story);
   }
-  await options.facts?.save();
   // Feed states (validators, body hash) only once the items are stored: after a crash before
   // this point the next poll reads the whole body again instead of taking it as unchanged.
   for (const result of results) if (!result.outcome.skipped) await app.store.feedStates.put(result.state);
-  await pruneExpired(app, options.facts);
+  await pruneExpired(app, facts);
   await recordPoll(app, app.now());
   const matched: Record<string, number> = {};
   for (const item of processed) {

@@ -6,7 +6,7 @@ import { groupItems } from "../stories/group-stories.ts";
 import { detectLanguage } from "../text/language.ts";
 import { prepareDocument } from "../topics/document.ts";
 import { createTopicMatcher, matchTopics } from "../topics/topic-matcher.ts";
-import { bumpItemsVersion, type FactBase } from "./fact-base.ts";
+import type { FactBase } from "./fact-base.ts";
 
 export interface ProcessResult {
   items: Item[];
@@ -18,9 +18,9 @@ export interface ProcessResult {
  * What happens to new items after they are read, in order: language (again, when the article's
  * full text replaced the excerpt) → topics (every topic's query, scored; a guild's topic only
  * for items that guild may see) → stories (grouped with recent ones, summaries written) → store
- * (stories, then items) → facts (indexed; the caller saves the snapshot).
+ * (stories, facts, then items).
  */
-export async function processNewItems(app: App, fresh: Item[], facts?: FactBase): Promise<ProcessResult> {
+export async function processNewItems(app: App, fresh: Item[], facts: FactBase): Promise<ProcessResult> {
   if (fresh.length === 0) return { items: [], stories: [] };
   const topics = await listAllTopics(app);
   const matched = await matchItems(app, fresh.map(redetectLanguage), topics);
@@ -38,16 +38,12 @@ export async function processNewItems(app: App, fresh: Item[], facts?: FactBase)
   });
   const stories = grouped.stories.map((story) => becomeNews(story, recent, now));
 
-  // Stories before items: storing an item marks it seen, so a crash in between must leave a
-  // story waiting for its item (the next poll reads the item again and it rejoins the story),
-  // never a seen item whose story was lost.
+  // Stories and facts before items: storing an item marks it seen, so a crash in between must
+  // leave a story or facts waiting for their item (the next poll reads the item again, it
+  // rejoins the story and its facts replace the first ones), never a seen item without them.
   await app.store.stories.putMany(stories);
+  await facts.addItems(items);
   await app.store.items.putMany(items);
-  await bumpItemsVersion(app);
-  if (facts) {
-    // Saved once per poll by the caller: the snapshot is large.
-    await facts.addItems(items);
-  }
   return { items, stories };
 }
 

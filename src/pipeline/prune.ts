@@ -1,6 +1,6 @@
 import type { App } from "../main.ts";
 import type { Story } from "../model.ts";
-import { bumpItemsVersion, type FactBase } from "./fact-base.ts";
+import type { FactBase } from "./fact-base.ts";
 
 const LAST_PRUNE = "last-prune";
 const DAY_MS = 86_400_000;
@@ -16,7 +16,7 @@ export interface PruneReport {
  * every stored item. Seen ids go with the items, so an expired item still in its feed would be
  * read again as new — as old news: too old to post (`maxItemAgeDays` < retention).
  */
-export async function pruneExpired(app: App, facts?: FactBase, force = false): Promise<PruneReport> {
+export async function pruneExpired(app: App, facts: FactBase, force = false): Promise<PruneReport> {
   const now = app.now();
   const last = await app.store.meta.get<string>(LAST_PRUNE);
   // The first poll only starts the clock: nothing stored can have expired yet.
@@ -36,12 +36,10 @@ export async function pruneExpired(app: App, facts?: FactBase, force = false): P
     .filter((s) => !s.items.every((k) => gone.has(k)))
     .map((s) => ({ ...s, items: s.items.filter((k) => !gone.has(k)) }));
 
-  await facts?.removeItems([...gone]);
+  await facts.removeItems([...gone]);
   await app.store.stories.putMany(trimmed);
   await app.store.stories.removeMany(emptied);
   await app.store.items.removeMany([...gone]);
-  if (gone.size > 0) await bumpItemsVersion(app);
-  await facts?.save();
   await app.store.meta.set(LAST_PRUNE, now.toISOString());
   if (gone.size > 0) app.logger.info("pruned expired items", { items: gone.size, stories: emptied.length });
   return { items: gone.size, stories: emptied.length };

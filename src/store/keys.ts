@@ -18,7 +18,12 @@ import { createHash } from "node:crypto";
  *   outbox:<key>               OutboxEntry
  *   outbox-open                string[]          outbox keys not yet sent (pending or failed)
  *   facts                      CuratedFact[]     curated facts added with `facts add`
- *   meta:<name>                any               last runs, fact-index snapshot, …
+ *   fact:<item key>#<n>        StoredFact        one sentence of an item, as answers quote it
+ *   fact-source:<item key>     SourceInfo        what an item's facts cite (title, link, feed…)
+ *   fact-segment:<id>          FactSegment       a batch of facts as the index loads them
+ *   fact-segments              string[]          every segment id, oldest first
+ *   fact-dead:<id>             number[]          facts of a segment removed since it was written
+ *   meta:<name>                any               last runs, fact-base layout version, …
  */
 export const keys = {
   feeds: "feeds",
@@ -35,6 +40,11 @@ export const keys = {
   outbox: (key: string) => `outbox:${key}`,
   outboxOpen: "outbox-open",
   curatedFacts: "facts",
+  fact: (id: string) => `fact:${id}`,
+  factSource: (itemKey: string) => `fact-source:${itemKey}`,
+  factSegment: (id: string) => `fact-segment:${id}`,
+  factSegments: "fact-segments",
+  factDead: (id: string) => `fact-dead:${id}`,
   meta: (name: string) => `meta:${name}`,
 } as const;
 

@@ -1,4 +1,6 @@
 import type Keyv from "keyv";
+import type { FactSegment } from "../facts/fact-segment.ts";
+import type { SourceInfo, StoredFact } from "../facts/stored-fact.ts";
 import type {
   CuratedFact,
   Feed,
@@ -66,6 +68,24 @@ export interface Store {
     failed(channelId: string): Promise<OutboxEntry[]>;
   };
   curatedFacts: ListRepo<CuratedFact>;
+  /** The fact base: facts, their sources, and the index segments (see src/pipeline/fact-base.ts). */
+  facts: {
+    segmentIds(): Promise<string[]>;
+    getSegments(ids: string[]): Promise<(FactSegment | undefined)[]>;
+    /** Facts removed from each segment since it was written. */
+    getDead(ids: string[]): Promise<number[][]>;
+    /**
+     * Stores a batch: facts and sources first, the segment last, so a listed segment's facts
+     * are always there to read.
+     */
+    putSegment(id: string, segment: FactSegment, facts: StoredFact[], sources: SourceInfo[]): Promise<void>;
+    /** Records removed facts (the segments' dead lists first), then deletes them and their sources. */
+    removeFacts(dead: Map<string, number[]>, factIds: string[], itemKeys: string[]): Promise<void>;
+    /** Forgets whole segments (every fact in them already removed). */
+    dropSegments(ids: string[]): Promise<void>;
+    getFacts(ids: string[]): Promise<(StoredFact | undefined)[]>;
+    getSources(itemKeys: string[]): Promise<(SourceInfo | undefined)[]>;
+  };
   meta: {
     get<T>(name: string): Promise<T | undefined>;
     getMany<T>(names: string[]): Promise<(T | undefined)[]>;
@@ -102,6 +122,9 @@ export function createStore(keyv: Keyv): Store {
   };
   const setMany = async (entries: { key: string; value: unknown }[]) => {
     if (entries.length > 0) await keyv.setMany(entries);
+  };
+  const deleteMany = async (list: string[]) => {
+    for (let i = 0; i < list.length; i += 500) await keyv.deleteMany(list.slice(i, i + 500));
   };
   /** Read-modify-write of one key, serialised in this process. */
   const update = <T>(key: string, fallback: T, change: (value: T) => T) =>
@@ -175,7 +198,7 @@ export function createStore(keyv: Keyv): Store {
           await update<string[]>(keys.feedSeen(feed), [], (seen) => seen.filter((id) => !ids.has(id)));
         }
         await update<string[]>(keys.items, [], (all) => all.filter((k) => !gone.has(k)));
-        await keyv.deleteMany(list.map(keys.item));
+        await deleteMany(list.map(keys.item));
       },
     },
     stories: {
@@ -211,7 +234,7 @@ export function createStore(keyv: Keyv): Store {
         if (ids.length === 0) return;
         const gone = new Set(ids);
         await update<StoryRef[]>(keys.stories, [], (refs) => refs.filter((r) => !gone.has(r.id)));
-        await keyv.deleteMany(ids.map(keys.story));
+        await deleteMany(ids.map(keys.story));
       },
     },
     topics: listRepo<Topic>(keys.topics),
@@ -239,6 +262,30 @@ export function createStore(keyv: Keyv): Store {
         (await openEntries()).filter((e) => e.status === "failed" && e.channelId === channelId),
     },
     curatedFacts: listRepo<CuratedFact>(keys.curatedFacts),
+    facts: {
+      segmentIds: async () => (await get<string[]>(keys.factSegments)) ?? [],
+      getSegments: (ids) => getMany<FactSegment>(ids.map(keys.factSegment)),
+      getDead: async (ids) => (await getMany<number[]>(ids.map(keys.factDead))).map((list) => list ?? []),
+      putSegment: async (id, segment, facts, sources) => {
+        await setMany(facts.map((fact) => ({ key: keys.fact(fact.id), value: fact })));
+        await setMany(sources.map((source) => ({ key: keys.factSource(source.itemKey), value: source })));
+        await keyv.set(keys.factSegment(id), segment);
+        await update<string[]>(keys.factSegments, [], (ids) => appendNew(ids, [id]));
+      },
+      removeFacts: async (dead, factIds, itemKeys) => {
+        await setMany([...dead].map(([id, list]) => ({ key: keys.factDead(id), value: list })));
+        await deleteMany(factIds.map(keys.fact));
+        await deleteMany(itemKeys.map(keys.factSource));
+      },
+      dropSegments: async (ids) => {
+        if (ids.length === 0) return;
+        const gone = new Set(ids);
+        await update<string[]>(keys.factSegments, [], (list) => list.filter((id) => !gone.has(id)));
+        await deleteMany([...ids.map(keys.factSegment), ...ids.map(keys.factDead)]);
+      },
+      getFacts: (ids) => getMany<StoredFact>(ids.map(keys.fact)),
+      getSources: (itemKeys) => getMany<SourceInfo>(itemKeys.map(keys.factSource)),
+    },
     meta: {
       get: (name) => get(keys.meta(name)),
       getMany: (names) => getMany(names.map(keys.meta)),

@@ -22,11 +22,11 @@ const now = "2024-06-01T00:00:00Z";
 const question = "What percentage of TikTok Global does Oracle hold?";
 
 describe("curated facts", () => {
-  it("an added curated fact is found and cited as curated, with its source", () => {
+  it("an added curated fact is found and cited as curated, with its source", async () => {
     const index = indexOf([seedItem()]);
-    expect(answerQuestion(question, index, { now }).answer).toBeNull();
+    expect((await answerQuestion(question, index, { now })).answer).toBeNull();
     index.add(curatedToFacts([stake]));
-    const result = answerQuestion(question, index, { now });
+    const result = await answerQuestion(question, index, { now });
     expect(result.answer).toContain("12.5%");
     expect(result.citations).toEqual([
       {
@@ -44,25 +44,25 @@ describe("curated facts", () => {
     );
   });
 
-  it("a removed curated fact is gone from answers", () => {
+  it("a removed curated fact is gone from answers", async () => {
     const index = indexOf([seedItem()]);
     const facts = curatedToFacts([stake]);
     index.add(facts);
     expect(index.remove({ ids: facts.map((f) => f.id) })).toBe(1);
-    const result = answerQuestion(question, index, { now });
+    const result = await answerQuestion(question, index, { now });
     expect(result.answer).toBeNull();
     expect(JSON.stringify(result)).not.toContain("oracle-stake");
   });
 
-  it("a guild's curated fact stays with that guild", () => {
+  it("a guild's curated fact stays with that guild", async () => {
     const index = indexOf([]);
     index.add(curatedToFacts([{ ...stake, guildId: "111" }]));
-    expect(answerQuestion(question, index, { now, guildId: "111" }).answer).toContain("12.5%");
-    expect(answerQuestion(question, index, { now, guildId: "222" }).answer).toBeNull();
-    expect(answerQuestion(question, index, { now }).answer).toBeNull();
+    expect((await answerQuestion(question, index, { now, guildId: "111" })).answer).toContain("12.5%");
+    expect((await answerQuestion(question, index, { now, guildId: "222" })).answer).toBeNull();
+    expect((await answerQuestion(question, index, { now })).answer).toBeNull();
   });
 
-  it("the shipped config/facts files are valid and answerable", () => {
+  it("the shipped config/facts files are valid and answerable", async () => {
     const path = fileURLToPath(new URL("../../config/facts/tiktok-deal.yaml", import.meta.url));
     const { facts } = factsFileSchema.parse(parse(readFileSync(path, "utf8")));
     const curated: CuratedFact[] = facts.map((f, i) => ({
@@ -77,15 +77,21 @@ describe("curated facts", () => {
     const index = indexOf([]);
     index.add(curatedToFacts(curated));
     expect(
-      answerQuestion("How many days did the 2024 law give ByteDance to divest TikTok?", index, { now })
-        .answer,
+      (
+        await answerQuestion("How many days did the 2024 law give ByteDance to divest TikTok?", index, {
+          now,
+        })
+      ).answer,
     ).toMatch(/270 days/);
     expect(
-      answerQuestion("Quelle participation Walmart devait-il prendre dans TikTok Global ?", index, { now })
-        .answer,
+      (
+        await answerQuestion("Quelle participation Walmart devait-il prendre dans TikTok Global ?", index, {
+          now,
+        })
+      ).answer,
     ).toMatch(/7\.5%/);
-    expect(answerQuestion("When did the Supreme Court uphold the law?", index, { now }).answer).toMatch(
-      /17 janvier 2025/,
-    );
+    expect(
+      (await answerQuestion("When did the Supreme Court uphold the law?", index, { now })).answer,
+    ).toMatch(/17 janvier 2025/);
   });
 });

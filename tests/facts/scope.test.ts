@@ -16,30 +16,30 @@ const questions = [
 ];
 
 describe("scope of guild-private facts", () => {
-  it.each(questions)("guild A, who added the feed, gets the answer: %s", (question) => {
-    const result = answerQuestion(question, index, { guildId: GUILD_A, now });
+  it.each(questions)("guild A, who added the feed, gets the answer: %s", async (question) => {
+    const result = await answerQuestion(question, index, { guildId: GUILD_A, now });
     expect(result.answer).toContain("Jane Doe");
     expect(result.citations[0]!.id).toBe(acme.id);
   });
 
-  it.each(questions)("guild B never sees it: %s", (question) => {
-    const result = answerQuestion(question, index, { guildId: GUILD_B, now });
+  it.each(questions)("guild B never sees it: %s", async (question) => {
+    const result = await answerQuestion(question, index, { guildId: GUILD_B, now });
     expect(result.answer).toBeNull();
     expect(JSON.stringify(result)).not.toMatch(/acme\.example|Jane Doe/);
   });
 
-  it.each(questions)("a global ask (CLI) never sees it: %s", (question) => {
-    const result = answerQuestion(question, index, { now });
+  it.each(questions)("a global ask (CLI) never sees it: %s", async (question) => {
+    const result = await answerQuestion(question, index, { now });
     expect(result.answer).toBeNull();
     expect(JSON.stringify(result)).not.toMatch(/acme\.example|Jane Doe/);
   });
 
-  it("guild A still sees global facts", () => {
-    const result = answerQuestion("Who founded Oracle?", index, { guildId: GUILD_A, now });
+  it("guild A still sees global facts", async () => {
+    const result = await answerQuestion("Who founded Oracle?", index, { guildId: GUILD_A, now });
     expect(result.answer).toContain("Larry Ellison");
   });
 
-  it("the index search itself filters by scope", () => {
+  it("the index search itself filters by scope", async () => {
     const keys = [
       { key: "acm", weight: 1 },
       { key: "acme", weight: 1 },
