@@ -3,8 +3,9 @@
 // first run after a change bundles src/ with esbuild (a fraction of a second) into
 // node_modules/.cache, later runs load that one file. Loading through tsx instead costs every
 // start a second or more of per-file transforms, which matters for a CLI and for the bot's
-// restarts. Any problem with the bundle falls back to tsx.
-import { mkdirSync, readdirSync, renameSync, statSync } from "node:fs";
+// restarts. Any problem with the bundle falls back to tsx. The bundle is split at dynamic
+// imports, so what only the bot needs (discord.js) is loaded only by the bot.
+import { mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -52,13 +53,19 @@ function newestSource(dir) {
 
 async function buildBundle() {
   const { build } = await import("esbuild");
-  mkdirSync(path.dirname(bundle), { recursive: true });
-  // Build beside the target, then rename: concurrent starts never load a half-written file.
-  const temporary = `${bundle}.${process.pid}.tmp.mjs`;
-  await build({
+  const outdir = path.dirname(bundle);
+  mkdirSync(outdir, { recursive: true });
+  // Every output file is named by its content, and the entry point is swapped in by a rename:
+  // concurrent starts never load a half-written or mismatched set of files.
+  const result = await build({
     entryPoints: [entry],
-    outfile: temporary,
+    outdir,
+    entryNames: "cli-[hash]",
+    chunkNames: "chunk-[hash]",
+    outExtension: { ".js": ".mjs" },
     bundle: true,
+    splitting: true,
+    metafile: true,
     platform: "node",
     format: "esm",
     target: "node20",
@@ -66,5 +73,8 @@ async function buildBundle() {
     sourcemap: "inline",
     logLevel: "silent",
   });
+  const built = Object.keys(result.metafile.outputs).find((file) => result.metafile.outputs[file].entryPoint);
+  const temporary = `${bundle}.${process.pid}.tmp.mjs`;
+  writeFileSync(temporary, `export * from "./${path.basename(built)}";\n`);
   renameSync(temporary, bundle);
 }

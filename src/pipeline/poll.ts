@@ -5,6 +5,7 @@ import type { FeedSource, PollResult } from "../feeds/poll-feed.ts";
 import { pollFeeds } from "../feeds/poll-feeds.ts";
 import type { App } from "../main.ts";
 import type { Feed, FeedState, Item, Story } from "../model.ts";
+import { loadLanguageDetector } from "../text/language.ts";
 import { type FactBase, openFactBase } from "./fact-base.ts";
 import { processNewItems } from "./process-items.ts";
 import { pruneExpired } from "./prune.ts";
@@ -54,6 +55,7 @@ export interface PollOptions {
  */
 export async function runPoll(app: App, options: PollOptions = {}): Promise<PollReport> {
   const facts = options.facts ?? openFactBase(app);
+  await loadLanguageDetector();
   const feeds = await chooseFeeds(app, options.feedUrls);
   const stateList = await app.store.feedStates.getMany(feeds.map((f) => f.url));
   const states = new Map<string, FeedState>();
