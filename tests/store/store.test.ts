@@ -1,6 +1,8 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import KeyvSqlite from "@keyv/sqlite";
+import Keyv from "keyv";
 import { describe, expect, it } from "vitest";
 import type { Item } from "../../src/model.ts";
 import { openKeyv } from "../../src/store/open-keyv.ts";
@@ -38,6 +40,23 @@ describe("store", () => {
       "https://b.test/feed#1",
     ]);
     await second.close();
+  });
+
+  it("stores plain JSON, and still reads values keyv's own serialiser wrote", async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "newsdesk-store-")), "j.sqlite");
+    const legacy = new Keyv({ store: new KeyvSqlite({ uri: `sqlite://${file}` }), namespace: "newsdesk" });
+    const written = { ...item("https://a.test/feed", "1"), title: ":) colon first", text: "::two" };
+    await legacy.set("item:https://a.test/feed#1", written);
+    await legacy.disconnect();
+
+    const keyv = await openKeyv(`sqlite://${file}`);
+    expect(await keyv.get("item:https://a.test/feed#1")).toEqual(written);
+    await keyv.set("plain", { title: ":) colon first", n: 1 });
+    const adapter = keyv.store as { query: (sql: string) => Promise<{ value: string }[]> };
+    const [row] = await adapter.query("SELECT value FROM keyv WHERE key = 'newsdesk:plain'");
+    expect(JSON.parse(row!.value)).toEqual({ value: { title: ":) colon first", n: 1 } });
+    expect(await keyv.get("plain")).toEqual({ title: ":) colon first", n: 1 });
+    await keyv.disconnect();
   });
 
   it("runs SQLite in WAL mode", async () => {
