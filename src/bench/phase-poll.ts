@@ -82,7 +82,7 @@ function summarise(report: PollReport, ms: number, cpuMs: number): PollRun {
     errors: errors.slice(0, 10),
     itemsSeen: report.feeds.reduce((n, f) => n + f.items, 0),
     newItems: report.items,
-    stories: report.stories.length,
+    stories: report.stories,
     topicMatches: Object.values(report.matched).reduce((n, v) => n + v, 0),
   };
 }

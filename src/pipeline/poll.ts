@@ -4,13 +4,14 @@ import { enrichWithFullText } from "../feeds/full-text.ts";
 import type { FeedSource, PollResult } from "../feeds/poll-feed.ts";
 import { pollFeeds } from "../feeds/poll-feeds.ts";
 import type { App } from "../main.ts";
-import type { Feed, FeedState, Item, Story } from "../model.ts";
+import type { Feed, FeedState, Item } from "../model.ts";
 import { loadLanguageDetector } from "../text/language.ts";
 import { type FactBase, openFactBase } from "./fact-base.ts";
 import { processNewItems } from "./process-items.ts";
 import { pruneExpired } from "./prune.ts";
 
 const BATCH_SIZE = 500;
+const FEED_SLICE = 50;
 
 /** One feed's line in `fetch --json` (DESIGN.md). */
 export interface FeedReport {
@@ -31,9 +32,8 @@ export interface PollReport {
   items: number;
   /** New items per topic. */
   matched: Record<string, number>;
-  newItems: Item[];
-  /** Stories created or joined by this poll. */
-  stories: Story[];
+  /** How many stories this poll created or joined. */
+  stories: number;
   /** Feeds disabled by this poll (to announce). */
   disabledFeeds: string[];
 }
@@ -48,10 +48,11 @@ export interface PollOptions {
 }
 
 /**
- * One poll cycle, in order: choose the due feeds → fetch and parse each (guarded, conditional,
- * with backoff) → keep items not seen before → mark first-run and too-old items as backlog →
- * full text for excerpts → topics, stories, summaries, facts (process-items) → store → feed
- * states (last, so a crash mid-cycle means the next poll reads everything again).
+ * One poll cycle, in order: choose the due feeds → then, 50 feeds at a time: fetch and parse
+ * each (guarded, conditional, with backoff) → keep items not seen before → mark first-run and
+ * too-old items as backlog → full text for excerpts → topics, stories, summaries, facts
+ * (process-items) → store → the feeds' states (last, so a crash mid-cycle means the next poll
+ * reads those feeds again).
  */
 export async function runPoll(app: App, options: PollOptions = {}): Promise<PollReport> {
   const facts = options.facts ?? openFactBase(app);
@@ -62,62 +63,63 @@ export async function runPoll(app: App, options: PollOptions = {}): Promise<Poll
   for (const state of stateList) if (state) states.set(state.url, state);
   const { limits, userAgent } = app.config.settings;
 
-  const results = await pollFeeds(feeds.map(toSource), states, {
-    fetch: app.fetch,
-    now: app.now,
-    userAgent,
-    limits: {
-      timeoutMs: limits.fetchTimeoutMs,
-      maxBytes: limits.maxBodyBytes,
-      maxRedirects: limits.maxRedirects,
-      maxConsecutiveFailures: limits.maxConsecutiveFailures,
-    },
-    concurrency: limits.concurrency,
-    perHostConcurrency: limits.perHostConcurrency,
-    force: options.feedUrls !== undefined,
-  });
-
-  const fresh: Item[] = [];
   const reports: FeedReport[] = [];
   const disabledFeeds: string[] = [];
-  for (const result of results) {
-    const newItems = result.outcome.skipped ? [] : await keepUnseen(app, result, options.backfill === true);
-    if (result.state.disabled && !states.get(result.feed.url)?.disabled) disabledFeeds.push(result.feed.url);
-    fresh.push(...newItems);
-    reports.push(reportOf(result, newItems.length));
-  }
-
-  // New items go through the later stages in batches: a first poll of hundreds of feeds keeps
-  // a bounded working set, and each batch is stored before the next one starts.
-  const processed: Item[] = [];
-  const stories = new Map<string, Story>();
-  for (let i = 0; i < fresh.length; i += BATCH_SIZE) {
-    const enriched = await enrichWithFullText(fresh.slice(i, i + BATCH_SIZE), {
+  const matched: Record<string, number> = {};
+  const stories = new Set<string>();
+  let stored = 0;
+  // Feeds are read a slice at a time, and each slice's new items go through the later stages
+  // in batches: a first poll of hundreds of feeds keeps a bounded working set.
+  for (let start = 0; start < feeds.length; start += FEED_SLICE) {
+    const results = await pollFeeds(feeds.slice(start, start + FEED_SLICE).map(toSource), states, {
       fetch: app.fetch,
-      minWords: limits.fullTextMinWords,
+      now: app.now,
+      userAgent,
+      limits: {
+        timeoutMs: limits.fetchTimeoutMs,
+        maxBytes: limits.maxBodyBytes,
+        maxRedirects: limits.maxRedirects,
+        maxConsecutiveFailures: limits.maxConsecutiveFailures,
+      },
       concurrency: limits.concurrency,
-      fetchOptions: { timeoutMs: limits.fetchTimeoutMs, maxBytes: limits.maxBodyBytes, userAgent },
-      onError: (item, error) => app.logger.debug("full text unavailable", { link: item.link, error }),
+      perHostConcurrency: limits.perHostConcurrency,
+      force: options.feedUrls !== undefined,
     });
-    const batch = await processNewItems(app, enriched, facts);
-    processed.push(...batch.items);
-    for (const story of batch.stories) stories.set(story.id, story);
+    const fresh: Item[] = [];
+    for (const result of results) {
+      const newItems = result.outcome.skipped ? [] : await keepUnseen(app, result, options.backfill === true);
+      if (result.state.disabled && !states.get(result.feed.url)?.disabled)
+        disabledFeeds.push(result.feed.url);
+      fresh.push(...newItems);
+      reports.push(reportOf(result, newItems.length));
+    }
+    for (let i = 0; i < fresh.length; i += BATCH_SIZE) {
+      const enriched = await enrichWithFullText(fresh.slice(i, i + BATCH_SIZE), {
+        fetch: app.fetch,
+        minWords: limits.fullTextMinWords,
+        concurrency: limits.concurrency,
+        fetchOptions: { timeoutMs: limits.fetchTimeoutMs, maxBytes: limits.maxBodyBytes, userAgent },
+        onError: (item, error) => app.logger.debug("full text unavailable", { link: item.link, error }),
+      });
+      const batch = await processNewItems(app, enriched, facts);
+      stored += batch.items.length;
+      for (const item of batch.items) {
+        for (const match of item.topics) matched[match.topic] = (matched[match.topic] ?? 0) + 1;
+      }
+      for (const story of batch.stories) stories.add(story.id);
+    }
+    // Feed states (validators, body hash) only once their items are stored: after a crash
+    // before this point the next poll reads the whole body again instead of taking it as
+    // unchanged.
+    for (const result of results) if (!result.outcome.skipped) await app.store.feedStates.put(result.state);
   }
-  // Feed states (validators, body hash) only once the items are stored: after a crash before
-  // this point the next poll reads the whole body again instead of taking it as unchanged.
-  for (const result of results) if (!result.outcome.skipped) await app.store.feedStates.put(result.state);
   await pruneExpired(app, facts);
   await recordPoll(app, app.now());
-  const matched: Record<string, number> = {};
-  for (const item of processed) {
-    for (const match of item.topics) matched[match.topic] = (matched[match.topic] ?? 0) + 1;
-  }
   return {
     feeds: reports,
-    items: processed.length,
+    items: stored,
     matched,
-    newItems: processed,
-    stories: [...stories.values()],
+    stories: stories.size,
     disabledFeeds,
   };
 }
