@@ -1,8 +1,8 @@
 import type { CuratedFact, Item } from "../model.ts";
-import { extractEntities, findNameSpans } from "../text/entities.ts";
+import { findDocumentNames, readEntities } from "../text/entities.ts";
 import { normaliseText } from "../text/fold.ts";
-import { splitSentences } from "../text/sentences.ts";
-import { tokenize } from "../text/tokenize.ts";
+import { collapseSpaces, splitSentences } from "../text/sentences.ts";
+import { type Token, tokenize } from "../text/tokenize.ts";
 import type { Fact } from "./fact.ts";
 import { kindsOf } from "./kinds.ts";
 import { findRelations } from "./relations.ts";
@@ -30,24 +30,32 @@ const MIN_TITLE_WORDS = 2;
  * re-extracting the same item gives the same ids.
  */
 export function extractFacts(item: Item): Fact[] {
-  const raw = [item.title, ...splitSentences(item.text, item.lang).map((s) => s.text)].map(cleanSentence);
-  const titleFolded = raw[0]!.toLowerCase();
-  const kept: { index: number; text: string }[] = [];
+  const texts = [item.title, ...splitSentences(item.text, item.lang).map((s) => s.text)];
+  const kept: KeptSentence[] = [];
   const seen = new Set<string>();
-  raw.forEach((text, index) => {
+  let titleFolded = "";
+  for (let index = 0; index < texts.length; index++) {
+    const text = cleanSentence(texts[index]!);
     const folded = text.toLowerCase();
-    if (seen.has(folded) || (index > 0 && folded === titleFolded)) return;
-    if (!isFactSentence(text, index === 0 ? MIN_TITLE_WORDS : MIN_WORDS)) return;
+    if (index === 0) titleFolded = folded;
+    if (seen.has(folded) || (index > 0 && folded === titleFolded)) continue;
+    const tokens = factTokensOf(text, index === 0 ? MIN_TITLE_WORDS : MIN_WORDS);
+    if (!tokens) continue;
     seen.add(folded);
-    kept.push({ index, text });
-  });
+    kept.push({ index, text, tokens });
+  }
   // Names the item writes mid-sentence vouch for the same word opening a sentence.
-  const known = new Set(extractEntities(kept.map((k) => k.text).join("\n")).names);
-  const sentences = kept.map(({ text }) => namesOf(text, known));
+  const known = findDocumentNames(kept);
+  const read = kept.map(({ text, tokens }) => readEntities(text, tokens, known));
+  const sentences: SentenceNames[] = kept.map(({ text, tokens }, n) => ({
+    text,
+    tokens,
+    names: read[n]!.names,
+  }));
   const relations = findRelations(sentences);
   const titleNames = kept[0]?.index === 0 ? sentences[0]!.names.map((n) => n.key) : [];
   return kept.map(({ index, text }, n) => {
-    const entities = extractEntities(text, known);
+    const { entities } = read[n]!;
     const { roles, referents } = relations[n]!;
     const around = sentences[n - 1]?.names.map((s) => s.key) ?? [];
     const linked = [...referents.map((r) => r.key), ...roles.flatMap((r) => [r.holderKey, r.orgKey ?? ""])];
@@ -76,17 +84,11 @@ export function extractFacts(item: Item): Fact[] {
   });
 }
 
-/**
- * {@link extractFacts} over many items, yielding to the event loop between chunks: rebuilding
- * the fact base from stored items at start-up (≈ 0.35 ms a sentence) must not stall the bot.
- */
-export async function extractFactsAsync(items: readonly Item[], chunk = 50): Promise<Fact[]> {
-  const facts: Fact[] = [];
-  for (let i = 0; i < items.length; i += chunk) {
-    for (const item of items.slice(i, i + chunk)) facts.push(...extractFacts(item));
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-  return facts;
+/** A sentence kept as a fact: its index among the item's sentences (0 = title) and its tokens. */
+interface KeptSentence {
+  index: number;
+  text: string;
+  tokens: Token[];
 }
 
 /**
@@ -94,12 +96,15 @@ export async function extractFactsAsync(items: readonly Item[], chunk = 50): Pro
  * Names any of the given facts write mid-sentence vouch for the others.
  */
 export function curatedToFacts(curated: readonly CuratedFact[]): Fact[] {
-  const texts = curated.map((c) => cleanSentence(c.text));
-  const known = new Set(extractEntities(texts.join("\n")).names);
+  const parts = curated.map((c) => {
+    const text = cleanSentence(c.text);
+    return { text, tokens: tokenize(text) };
+  });
+  const known = findDocumentNames(parts);
   return curated.map((c, n) => {
-    const text = texts[n]!;
-    const entities = extractEntities(text, known);
-    const { roles, referents } = findRelations([namesOf(text, known)])[0]!;
+    const { text, tokens } = parts[n]!;
+    const { entities, names } = readEntities(text, tokens, known);
+    const { roles, referents } = findRelations([{ text, tokens, names }])[0]!;
     return {
       id: `${CURATED_FEED}:${c.id}`,
       itemKey: `${CURATED_FEED}:${c.id}`,
@@ -125,15 +130,23 @@ export function curatedToFacts(curated: readonly CuratedFact[]): Fact[] {
 }
 
 function cleanSentence(text: string): string {
-  return normaliseText(text.replace(CREDIT, "")).replace(/\s+/g, " ");
+  // Credits are bracketed: most sentences have no bracket to look behind.
+  const uncredited = text.includes("(") || text.includes("[") ? text.replace(CREDIT, "") : text;
+  return collapseSpaces(normaliseText(uncredited));
 }
 
-function isFactSentence(text: string, minWords: number): boolean {
-  if (BOILERPLATE.test(text) || FURNITURE.test(text)) return false;
-  const words = tokenize(text).filter((t) => /\p{L}/u.test(t.surface));
-  return words.length >= minWords && text.length >= 12;
+/** The sentence's tokens when it is a fact: not boilerplate, long enough, enough words. */
+function factTokensOf(text: string, minWords: number): Token[] | undefined {
+  if (text.length < 12 || BOILERPLATE.test(text) || FURNITURE.test(text)) return undefined;
+  const tokens = tokenize(text);
+  let words = 0;
+  for (const token of tokens) if (hasLetter(token.surface) && ++words >= minWords) return tokens;
+  return undefined;
 }
 
-function namesOf(text: string, known: ReadonlySet<string>): SentenceNames {
-  return { text, tokens: tokenize(text), names: findNameSpans(text, known) };
+const LETTER = /\p{L}/u;
+
+function hasLetter(surface: string): boolean {
+  const code = surface.charCodeAt(0) | 0x20;
+  return (code >= 97 && code <= 122) || LETTER.test(surface);
 }

@@ -101,11 +101,21 @@ export function kindsOf(text: string, entities: Entities, referents: readonly Re
   const kinds: FactKind[] = [];
   const places = entities.names.filter(isPlace);
   if (entities.names.length > places.length || referents.length > 0) kinds.push("name");
-  if (entities.dates.length > 0 || findTimeSpots(text).length > 0) kinds.push("date");
+  // Only whether a pattern matches counts here, not where: the first match settles it.
+  if (entities.dates.length > 0 || hasMatch(EXPLICIT_DATES, text) || hasMatch(RELATIVE_DATES, text))
+    kinds.push("date");
   if (entities.numbers.length > 0) kinds.push("number");
-  if (findCauseSpots(text).some((s) => s.strength === 1)) kinds.push("cause");
-  if (places.length > 0 || findPlaceSpots(text, isPlace).length > 0) kinds.push("place");
+  if (hasMatch(STRONG_CAUSES, text)) kinds.push("cause");
+  if (places.length > 0 || hasMatch(LOCATIVE, text)) kinds.push("place");
   return kinds;
+}
+
+/** Whether a global pattern matches anywhere in `text` (its `lastIndex` is left at 0). */
+function hasMatch(re: RegExp, text: string): boolean {
+  re.lastIndex = 0;
+  const found = re.test(text);
+  re.lastIndex = 0;
+  return found;
 }
 
 function spot(m: RegExpMatchArray, strength: number): Spot {

@@ -3,6 +3,7 @@ import type { Referent, RoleRelation } from "./fact.ts";
 import {
   findAppointments,
   findAppositions,
+  gapBefore,
   isPlace,
   ORG_LINKS,
   relation,
@@ -25,7 +26,11 @@ const POINTERS = [
   ["celle", "ci"],
   ["the", "latter"],
 ];
+const POINTER_STARTS = new Set(POINTERS.map((words) => words[0]!));
 const PRONOUNS = new Set(["he", "she", "elle"]);
+const ELIDED_DE = /^d['’]/i;
+const PUNCTUATION = /[,.;:]/;
+const SENTENCE_PUNCTUATION = /[.;:]/;
 const OWNER_GROUPS = ["founder", "owner", "head"];
 
 /**
@@ -36,111 +41,152 @@ const OWNER_GROUPS = ["founder", "owner", "head"];
 export function findRelations(sentences: readonly SentenceNames[]): SentenceRelations[] {
   const out: SentenceRelations[] = [];
   const open: OpenRole[] = [];
-  sentences.forEach((s, n) => {
-    const previous = sentences[n - 1];
-    const result: SentenceRelations = { roles: [], referents: [] };
-    const folded = s.tokens.map((t) => t.folded);
-    const inName = new Map<number, NameSpan>();
-    for (const span of s.names) for (let i = span.firstToken; i <= span.lastToken; i++) inName.set(i, span);
-    const nameAt = (i: number) => s.names.find((span) => span.firstToken === i);
-    const gap = (i: number) =>
-      i <= 0 || i >= s.tokens.length ? "" : s.text.slice(s.tokens[i - 1]!.end, s.tokens[i]!.start);
-    const antecedent = (before: number, exclude?: string) =>
-      lastName(s.names, before, exclude) ?? lastName(previous?.names ?? [], Infinity, exclude);
-
-    for (let i = 0; i < s.tokens.length; i++) {
-      if (inName.has(i)) continue;
-      const role = roleAt(folded, i);
-      if (role) {
-        const after = i + role.length;
-        const linked = ORG_LINKS.has(folded[after] ?? "");
-        const elided = /^d['’]/i.test(s.tokens[after]?.surface ?? "");
-        const orgName = linked ? nameAt(after + 1) : elided ? nameAt(after) : undefined;
-        let next = orgName ? orgName.lastToken + 1 : after;
-        // One word may sit between role and holder: `le président américain Donald Trump`.
-        let adjective: NameSpan | undefined;
-        if (!orgName && next < s.tokens.length && !inName.has(next) && !/[,.;:]/.test(gap(next))) {
-          const word = s.tokens[next]!;
-          if (isPlace(word.folded))
-            adjective = {
-              key: word.folded,
-              surface: word.surface,
-              start: word.start,
-              end: word.end,
-              firstToken: next,
-              lastToken: next,
-            };
-          next++;
-        }
-        const holder = nameAt(next);
-        const before = s.names.find((span) => span.lastToken === i - 1) ?? adjective;
-        if (holder && !/[.;:]/.test(gap(next)) && holder !== orgName) {
-          result.roles.push(
-            relation(holder, s.text, role, orgName ?? before, s.tokens[i]!.start, holder.end),
-          );
-        } else if (orgName) {
-          open.push({
-            sentence: n,
-            groups: role.groups,
-            orgKey: orgName.key,
-            start: s.tokens[i]!.start,
-            end: orgName.end,
-            role: s.text.slice(s.tokens[i]!.start, s.tokens[i + role.length - 1]!.end),
-          });
-        }
-        i = after - 1;
-        continue;
-      }
-      if (FIRM_WORDS.has(folded[i]!)) {
-        // `la firme de Larry Ellison`: a person's full name, not `la société de Redmond`.
-        const named =
-          folded[i + 1] === "de" || folded[i + 1] === "du" ? nameAt(i + 2) : elidedNameAt(s, i + 1, nameAt);
-        const holder = named && named.lastToken > named.firstToken ? named : undefined;
-        const clauseStart =
-          i === 0 ||
-          (i === 1 && isDeterminer(folded[0]!)) ||
-          /,\s*(?:\S+\s*)?$/.test(s.text.slice(Math.max(0, s.tokens[i]!.start - 6), s.tokens[i]!.start));
-        const apposed = s.names.find(
-          (span) =>
-            span.lastToken >= i - 3 &&
-            span.lastToken < i &&
-            /,/.test(s.text.slice(span.end, s.tokens[i]!.start)),
-        );
-        if (holder) {
-          const org = apposed ?? antecedent(i, holder.key);
-          const at = s.tokens[i]!.end;
-          result.roles.push({
-            holder: holder.surface,
-            holderKey: holder.key,
-            role: s.text.slice(s.tokens[i]!.start, at),
-            groups: OWNER_GROUPS,
-            ...(org ? { org: org.surface, orgKey: org.key } : {}),
-            start: s.tokens[i]!.start,
-            end: holder.end,
-            ...(org && !apposed ? { inferred: true as const } : {}),
-          });
-          if (org && !apposed) result.referents.push({ key: org.key, surface: org.surface, at });
-        } else if (clauseStart && !apposed && !ORG_LINKS.has(folded[i + 1] ?? "") && !nameAt(i + 1)) {
-          const org = antecedent(i);
-          if (org) result.referents.push({ key: org.key, surface: org.surface, at: s.tokens[i]!.end });
-        }
-        continue;
-      }
-      const pointer = POINTERS.find((words) => words.every((w, k) => folded[i + k] === w));
-      const pronoun =
-        i === 0 && PRONOUNS.has(folded[0]!) ? firstPersonName(previous?.names ?? []) : undefined;
-      const target = pointer ? antecedent(i) : pronoun;
-      if (target) {
-        const last = s.tokens[i + (pointer?.length ?? 1) - 1]!;
-        result.referents.push({ key: target.key, surface: target.surface, at: last.end });
-      }
-    }
-    findAppositions(s, folded, result.roles, gap);
-    findAppointments(s, folded, result.roles);
-    out.push(result);
-  });
+  for (let n = 0; n < sentences.length; n++) out.push(relationsOf(readSentence(sentences, n), open));
   inferOpenRoles(out, open, sentences);
   return out;
+}
+
+/** One sentence as relation finding reads it (plain data and functions: no closures per sentence). */
+interface Reading {
+  s: SentenceNames;
+  n: number;
+  previous: SentenceNames | undefined;
+  folded: string[];
+  /** True where the token is inside a name. */
+  inName: boolean[];
+  /** The name starting at each token (the first, as `names.find` would give). */
+  startsAt: (NameSpan | undefined)[];
+}
+
+function readSentence(sentences: readonly SentenceNames[], n: number): Reading {
+  const s = sentences[n]!;
+  const folded = s.tokens.map((t) => t.folded);
+  const inName: boolean[] = [];
+  const startsAt: (NameSpan | undefined)[] = [];
+  for (const span of s.names) {
+    startsAt[span.firstToken] ??= span;
+    for (let i = span.firstToken; i <= span.lastToken; i++) inName[i] = true;
+  }
+  return { s, n, previous: sentences[n - 1], folded, inName, startsAt };
+}
+
+function nameAt(r: Reading, i: number): NameSpan | undefined {
+  return i >= 0 ? r.startsAt[i] : undefined;
+}
+
+/** The last name before token `before` here, else the previous sentence's last name. */
+function antecedent(r: Reading, before: number, exclude?: string): NameSpan | undefined {
+  return lastName(r.s.names, before, exclude) ?? lastName(r.previous?.names ?? [], Infinity, exclude);
+}
+
+function relationsOf(r: Reading, open: OpenRole[]): SentenceRelations {
+  const { s, folded } = r;
+  const result: SentenceRelations = { roles: [], referents: [] };
+  for (let i = 0; i < s.tokens.length; i++) {
+    if (r.inName[i]) continue;
+    const role = roleAt(folded, i);
+    if (role) {
+      readRole(r, i, role, result, open);
+      i += role.length - 1;
+      continue;
+    }
+    if (FIRM_WORDS.has(folded[i]!)) {
+      readFirm(r, i, result);
+      continue;
+    }
+    const pointer = POINTER_STARTS.has(folded[i]!)
+      ? POINTERS.find((words) => words.every((w, k) => folded[i + k] === w))
+      : undefined;
+    const pronoun =
+      i === 0 && PRONOUNS.has(folded[0]!) ? firstPersonName(r.previous?.names ?? []) : undefined;
+    const target = pointer ? antecedent(r, i) : pronoun;
+    if (target) {
+      const last = s.tokens[i + (pointer?.length ?? 1) - 1]!;
+      result.referents.push({ key: target.key, surface: target.surface, at: last.end });
+    }
+  }
+  findAppositions(s, folded, result.roles);
+  findAppointments(s, folded, result.roles);
+  return result;
+}
+
+/** A role word at token i: `ROLE de ORG NAME`, `ORG ROLE NAME`, or a role whose holder is elsewhere. */
+function readRole(
+  r: Reading,
+  i: number,
+  role: { length: number; groups: string[] },
+  result: SentenceRelations,
+  open: OpenRole[],
+): void {
+  const { s, folded } = r;
+  const after = i + role.length;
+  const linked = ORG_LINKS.has(folded[after] ?? "");
+  const elided = ELIDED_DE.test(s.tokens[after]?.surface ?? "");
+  const orgName = linked ? nameAt(r, after + 1) : elided ? nameAt(r, after) : undefined;
+  let next = orgName ? orgName.lastToken + 1 : after;
+  // One word may sit between role and holder: `le président américain Donald Trump`.
+  let adjective: NameSpan | undefined;
+  if (!orgName && next < s.tokens.length && !r.inName[next] && !PUNCTUATION.test(gapBefore(s, next))) {
+    const word = s.tokens[next]!;
+    if (isPlace(word.folded))
+      adjective = {
+        key: word.folded,
+        surface: word.surface,
+        start: word.start,
+        end: word.end,
+        firstToken: next,
+        lastToken: next,
+      };
+    next++;
+  }
+  const holder = nameAt(r, next);
+  const before = s.names.find((span) => span.lastToken === i - 1) ?? adjective;
+  if (holder && !SENTENCE_PUNCTUATION.test(gapBefore(s, next)) && holder !== orgName) {
+    result.roles.push(relation(holder, s.text, role, orgName ?? before, s.tokens[i]!.start, holder.end));
+  } else if (orgName) {
+    open.push({
+      sentence: r.n,
+      groups: role.groups,
+      orgKey: orgName.key,
+      start: s.tokens[i]!.start,
+      end: orgName.end,
+      role: s.text.slice(s.tokens[i]!.start, s.tokens[i + role.length - 1]!.end),
+    });
+  }
+}
+
+/** `la firme de Larry Ellison` (its owner), or `la firme` alone (the company named before). */
+function readFirm(r: Reading, i: number, result: SentenceRelations): void {
+  const { s, folded } = r;
+  // `la firme de Larry Ellison`: a person's full name, not `la société de Redmond`.
+  const named = folded[i + 1] === "de" || folded[i + 1] === "du" ? nameAt(r, i + 2) : elidedNameAt(r, i + 1);
+  const holder = named && named.lastToken > named.firstToken ? named : undefined;
+  const clauseStart =
+    i === 0 ||
+    (i === 1 && isDeterminer(folded[0]!)) ||
+    /,\s*(?:\S+\s*)?$/.test(s.text.slice(Math.max(0, s.tokens[i]!.start - 6), s.tokens[i]!.start));
+  const apposed = s.names.find(
+    (span) =>
+      span.lastToken >= i - 3 && span.lastToken < i && /,/.test(s.text.slice(span.end, s.tokens[i]!.start)),
+  );
+  if (holder) {
+    const org = apposed ?? antecedent(r, i, holder.key);
+    const at = s.tokens[i]!.end;
+    result.roles.push({
+      holder: holder.surface,
+      holderKey: holder.key,
+      role: s.text.slice(s.tokens[i]!.start, at),
+      groups: OWNER_GROUPS,
+      ...(org ? { org: org.surface, orgKey: org.key } : {}),
+      start: s.tokens[i]!.start,
+      end: holder.end,
+      ...(org && !apposed ? { inferred: true as const } : {}),
+    });
+    if (org && !apposed) result.referents.push({ key: org.key, surface: org.surface, at });
+  } else if (clauseStart && !apposed && !ORG_LINKS.has(folded[i + 1] ?? "") && !nameAt(r, i + 1)) {
+    const org = antecedent(r, i);
+    if (org) result.referents.push({ key: org.key, surface: org.surface, at: s.tokens[i]!.end });
+  }
 }
 
 /** A role named without its holder: `le fondateur d'Oracle est …`. */
@@ -184,13 +230,9 @@ function inferOpenRoles(
   }
 }
 
-function elidedNameAt(
-  s: SentenceNames,
-  i: number,
-  nameAt: (i: number) => NameSpan | undefined,
-): NameSpan | undefined {
-  const token = s.tokens[i];
-  return token && /^d['’]/i.test(token.surface) ? nameAt(i) : undefined;
+function elidedNameAt(r: Reading, i: number): NameSpan | undefined {
+  const token = r.s.tokens[i];
+  return token && ELIDED_DE.test(token.surface) ? nameAt(r, i) : undefined;
 }
 
 function lastName(names: readonly NameSpan[], before: number, exclude?: string): NameSpan | undefined {

@@ -17,22 +17,27 @@ const AUXILIARIES = new Set(
     " ",
   ),
 );
+/** The text between token i - 1 and token i ("" at either end). */
+export function gapBefore(s: SentenceNames, i: number): string {
+  return i <= 0 || i >= s.tokens.length ? "" : s.text.slice(s.tokens[i - 1]!.end, s.tokens[i]!.start);
+}
+
 export const ORG_LINKS = new Set(["de", "du", "des", "of", "chez", "at", "d"]);
 
+// Gaps around an apposition: `Name, description,` (hoisted: a literal in a loop is a new object).
+const ONLY_COMMA = /^\s*,\s*$/;
+const CLAUSE_BREAK = /[,;.()!?]/;
+const CLOSING = /[,;)]/;
+
 /** `Patrick Moorhead, président et analyste principal chez Moor Insights & Strategy,` */
-export function findAppositions(
-  s: SentenceNames,
-  folded: string[],
-  roles: RoleRelation[],
-  gap: (i: number) => string,
-): void {
+export function findAppositions(s: SentenceNames, folded: string[], roles: RoleRelation[]): void {
   for (const name of s.names) {
     const from = name.lastToken + 1;
-    if (!/^\s*,\s*$/.test(gap(from)) || isPlace(name.key)) continue;
+    if (!ONLY_COMMA.test(gapBefore(s, from)) || isPlace(name.key)) continue;
     let end = from;
-    while (end < s.tokens.length && (end === from || !/[,;.()!?]/.test(gap(end)))) end++;
+    while (end < s.tokens.length && (end === from || !CLAUSE_BREAK.test(gapBefore(s, end)))) end++;
     // The description must be closed (comma, bracket or the end) and hold no verb.
-    const closed = end === s.tokens.length || /[,;)]/.test(gap(end));
+    const closed = end === s.tokens.length || CLOSING.test(gapBefore(s, end));
     const phrase = folded.slice(from, end);
     if (!closed || phrase.length > 12 || phrase.some((w) => AUXILIARIES.has(w))) continue;
     const roleIndex = phrase.slice(0, 5).findIndex((_, k) => roleAt(folded, from + k) !== undefined);
@@ -128,11 +133,36 @@ export function roleAt(
 ): { length: number; groups: string[] } | undefined {
   const phrase = matchPhrase(folded, i);
   if (phrase && ROLE_GROUPS.has(phrase.group)) return { length: phrase.length, groups: [phrase.group] };
-  const groups = groupsOfKeys(stemKeys(folded[i] ?? "")).filter((g) => ROLE_GROUPS.has(g));
-  return groups.length > 0 ? { length: 1, groups } : undefined;
+  const groups = roleGroupsOf(folded[i] ?? "");
+  return groups.length > 0 ? { length: 1, groups: [...groups] } : undefined;
 }
 
 /** A place name (`usa`, `chine`): never the answer to "who". */
 export function isPlace(key: string): boolean {
-  return groupsOfKeys(stemKeys(key)).some((g) => PLACE_GROUPS.has(g));
+  let place = places.get(key);
+  if (place === undefined) {
+    place = groupsOfKeys(stemKeys(key)).some((g) => PLACE_GROUPS.has(g));
+    remember(places, key, place);
+  }
+  return place;
+}
+
+// Every token of every sentence is asked whether it is a role or a place: words repeat, so the
+// lexicon is looked up once per word. Bounded like the stem cache; cleared when full.
+const CACHE_LIMIT = 100_000;
+const roleGroups = new Map<string, readonly string[]>();
+const places = new Map<string, boolean>();
+
+function roleGroupsOf(word: string): readonly string[] {
+  let groups = roleGroups.get(word);
+  if (!groups) {
+    groups = groupsOfKeys(stemKeys(word)).filter((g) => ROLE_GROUPS.has(g));
+    remember(roleGroups, word, groups);
+  }
+  return groups;
+}
+
+function remember<V>(cache: Map<string, V>, key: string, value: V): void {
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, value);
 }

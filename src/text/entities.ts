@@ -1,3 +1,4 @@
+import { findNumberSpansIn, MONTHS, type NumberSpan, readNumbersAndDates } from "./numbers.ts";
 import { isStopWord } from "./stopwords.ts";
 import { type Token, tokenize } from "./tokenize.ts";
 
@@ -10,6 +11,8 @@ export interface Entities {
   /** Years, month-years and full dates: `2020`, `2020-09`, `2020-09-14`. */
   dates: string[];
 }
+
+export type { NumberSpan } from "./numbers.ts";
 
 /** Where a name stands in the text it was found in, so answers can point at it. */
 export interface NameSpan {
@@ -24,46 +27,12 @@ export interface NameSpan {
   lastToken: number;
 }
 
-/** A number as {@link findNumberSpans} reads it. */
-export interface NumberSpan {
-  /** As in {@link Entities.numbers}: `90 day`, `5 billion $`. */
-  key: string;
-  value: string;
-  /** `day`, `%`, `million`, `people`, … */
-  unit?: string;
-  currency?: string;
-  start: number;
-  end: number;
-}
-
-// unit: the words that write it. Read once into a word → unit table.
-const UNITS =
-  readTable(`day: day days jour jours | week: week weeks semaine semaines | month: month months mois
-  | year: year years an ans annee annees | hour: hour hours heure heures | %: percent pourcent %
-  | million: million millions m | billion: billion billions milliard milliards md mds bn
-  | $: dollar dollars usd | €: euro euros eur | users: users utilisateurs
-  | people: employee employees salarie salaries employe employes people personnes`);
-
-const MONTHS =
-  readTable(`1: january janvier | 2: february fevrier | 3: march mars | 4: april avril | 5: may mai
-  | 6: june juin | 7: july juillet | 8: august aout | 9: september septembre | 10: october octobre
-  | 11: november novembre | 12: december decembre`);
-
 // Capitalised words that start sentences or are common nouns in titles rather than names.
 const NOT_NAMES = new Set(
   `le la les un une the a an this ce cette in en after apres selon according mais but pour for si if quand
   when lundi mardi mercredi jeudi vendredi samedi dimanche monday tuesday wednesday thursday friday saturday
   sunday suivez read photo credit credits`.split(/\s+/),
 );
-
-function readTable(spec: string): Record<string, string> {
-  const table: Record<string, string> = {};
-  for (const entry of spec.split("|")) {
-    const [value = "", words = ""] = entry.split(":");
-    for (const word of words.trim().split(/\s+/)) table[word] = value.trim();
-  }
-  return table;
-}
 
 // Titles before a name are not part of it: `President Donald Trump` is `donaldtrump`.
 const TITLES = new Set(
@@ -75,28 +44,87 @@ const TITLES = new Set(
 const NAME_LINKS = new Set(["of", "de", "du", "des"]);
 const ELIDED = /^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu)['’](?=\p{L})/iu;
 const SENTENCE_BREAK = /[.!?:«"“]\s*$/;
-const CURRENCY_BEFORE: [RegExp, string][] = [
-  [/\$\s*$/, "$"],
-  [/€\s*$/, "€"],
-  [/£\s*$/, "£"],
-];
-
 /**
  * Names, numbers and dates of a text. `known` holds name keys found elsewhere in the same
  * document: a capitalised word that opens a sentence counts as a name only when it is known,
  * written like a name (`TikTok`, `IBM`) or seen mid-sentence in the same text.
  */
 export function extractEntities(text: string, known?: ReadonlySet<string>): Entities {
-  const tokens = tokenize(text);
-  const names = [...new Set(findNameSpansIn(tokens, text, known).map((span) => span.key))];
-  const dated = new Set<number>();
-  const dates = datesOf(tokens, text, dated);
-  return { names, numbers: numbersOf(tokens, text, dated), dates };
+  return readEntities(text, tokenize(text), known).entities;
 }
 
 /** The names of a text with their positions (see {@link extractEntities} for the rules). */
 export function findNameSpans(text: string, known?: ReadonlySet<string>): NameSpan[] {
   return findNameSpansIn(tokensOf(text), text, known);
+}
+
+/**
+ * {@link extractEntities} and {@link findNameSpans} of a text in one pass over tokens the caller
+ * already has (`tokenize(text)`): the fact base reads every sentence once.
+ */
+export function readEntities(
+  text: string,
+  tokens: readonly Token[],
+  known?: ReadonlySet<string>,
+): { entities: Entities; names: NameSpan[] } {
+  const names = findNameSpansIn(tokens, text, known);
+  const { numbers, dates } = readNumbersAndDates(tokens, text);
+  const keys = new Set<string>();
+  for (const span of names) keys.add(span.key);
+  return { entities: { names: [...keys], numbers, dates }, names };
+}
+
+/** A text already tokenized, as one part of a longer document. */
+export interface TokenizedPart {
+  text: string;
+  tokens: readonly Token[];
+}
+
+/**
+ * The name keys of a document written as parts joined by line breaks:
+ * `new Set(extractEntities(parts.map((p) => p.text).join("\n")).names)` without joining and
+ * tokenizing the document again (no token spans a line break).
+ */
+export function findDocumentNames(parts: readonly TokenizedPart[]): Set<string> {
+  const tokens: Token[] = [];
+  const textOf: string[] = [];
+  // The gap before each part's first token: the previous part's tail, line breaks, empty parts.
+  const boundaries: (string | undefined)[] = [];
+  let pending = "";
+  parts.forEach(({ text, tokens: own }, p) => {
+    if (p > 0) pending += "\n";
+    if (own.length === 0) {
+      pending += text;
+      return;
+    }
+    boundaries[tokens.length] = pending + text.slice(0, own[0]!.start);
+    for (const token of own) {
+      tokens.push(token);
+      textOf.push(text);
+    }
+    pending = text.slice(own[own.length - 1]!.end);
+  });
+  const ranges = nameRangesOf(
+    tokens,
+    (i) => boundaries[i] ?? textOf[i]!.slice(tokens[i - 1]!.end, tokens[i]!.start),
+    (i) => {
+      const boundary = boundaries[i];
+      return boundary === undefined
+        ? endsSentence(textOf[i]!, tokens[i - 1]!.end, tokens[i]!.start)
+        : SENTENCE_BREAK.test(boundary);
+    },
+  );
+  const names = new Set<string>();
+  for (let r = 0; r < ranges.length; r += 2) {
+    const key = keyOf(tokens, ranges[r]!, ranges[r + 1]!);
+    if (key.length > 1) names.add(key);
+  }
+  return names;
+}
+
+/** The numbers of a text with their units and positions (years and days of dates excluded). */
+export function findNumberSpans(text: string): NumberSpan[] {
+  return findNumberSpansIn(tokensOf(text), text);
 }
 
 // Answering looks at the same few sentences for names, then numbers: tokenize each once.
@@ -112,17 +140,47 @@ function tokensOf(text: string): Token[] {
   return tokens;
 }
 
-function findNameSpansIn(tokens: Token[], text: string, known?: ReadonlySet<string>): NameSpan[] {
-  const runs: { first: number; last: number; opening: boolean }[] = [];
-  let run: { first: number; last: number; opening: boolean } | undefined;
+function findNameSpansIn(tokens: readonly Token[], text: string, known?: ReadonlySet<string>): NameSpan[] {
+  const ranges = nameRangesOf(
+    tokens,
+    (i) => text.slice(tokens[i - 1]!.end, tokens[i]!.start),
+    (i) => endsSentence(text, tokens[i - 1]!.end, tokens[i]!.start),
+    known,
+  );
+  const spans: NameSpan[] = [];
+  for (let r = 0; r < ranges.length; r += 2) {
+    const span = spanOf(tokens, text, ranges[r]!, ranges[r + 1]!);
+    if (span.key.length > 1) spans.push(span);
+  }
+  return spans;
+}
+
+interface Run {
+  first: number;
+  last: number;
+  opening: boolean;
+}
+
+/**
+ * The token ranges of a text's names, as flat `[first, last, first, last, …]` pairs.
+ * `gapAt(i)` is the text between token i - 1 and token i (asked for i > 0 only).
+ */
+function nameRangesOf(
+  tokens: readonly Token[],
+  gapAt: (i: number) => string,
+  opensAt: (i: number) => boolean,
+  known?: ReadonlySet<string>,
+): number[] {
+  const runs: Run[] = [];
+  let run: Run | undefined;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
-    const gap = i === 0 ? "" : text.slice(tokens[i - 1]!.end, token.start);
-    const opening = i === 0 || SENTENCE_BREAK.test(gap);
-    const elided = ELIDED.test(token.surface);
-    if (isNameWord(token, opening)) {
+    const opening = i === 0 || opensAt(i);
+    const bare = bareSurface(token.surface);
+    const elided = bare.length !== token.surface.length;
+    if (isNameWord(token, bare, opening)) {
       const continues =
-        run && !elided && (token.joinedToPrevious || gap === " & " || isLinkedTo(tokens, i, run.last));
+        run && !elided && (token.joinedToPrevious || gapAt(i) === " & " || isLinkedTo(tokens, i, run.last));
       if (run && continues) run.last = i;
       else {
         if (run) runs.push(run);
@@ -134,75 +192,142 @@ function findNameSpansIn(tokens: Token[], text: string, known?: ReadonlySet<stri
     }
   }
   if (run) runs.push(run);
+  if (runs.length === 0) return [];
   // Single names seen mid-sentence (or written like names) vouch for the same word elsewhere.
-  // So do surnames: `Jane Doe` vouches for `Doe`.
-  const vouched = new Set(known);
-  const surnames = new Set([...(known ?? [])].filter((k) => k.length > 6));
+  // So do surnames: `Jane Doe` vouches for `Doe`; known names longer than six letters count.
+  const vouchedHere = new Set<string>();
+  const surnamesHere = new Set<string>();
   for (const r of runs) {
     if (r.first === r.last && (!r.opening || looksLikeName(tokens[r.first]!)))
-      vouched.add(keyOf(tokens, r.first, r.last));
-    if (r.last > r.first) surnames.add(tokens[r.last]!.folded);
+      vouchedHere.add(tokens[r.first]!.folded);
+    if (r.last > r.first) surnamesHere.add(tokens[r.last]!.folded);
   }
-  const isSurname = (key: string) =>
-    surnames.has(key) ||
-    (key.length >= 3 && [...surnames].some((k) => k.length > key.length + 2 && k.endsWith(key)));
-  const spans: NameSpan[] = [];
+  const ranges: number[] = [];
   for (const r of runs) {
-    const parts = r.last - r.first + 1;
-    if (parts === 1) {
-      const key = keyOf(tokens, r.first, r.first);
-      if (r.opening && !vouched.has(key) && !isSurname(key)) continue;
-      spans.push(spanOf(tokens, text, r.first, r.first));
+    if (r.first === r.last) {
+      const key = tokens[r.first]!.folded;
+      if (r.opening && !isVouched(key, vouchedHere, known) && !isSurname(key, surnamesHere, known)) continue;
+      ranges.push(r.first, r.first);
       continue;
     }
-    const singles = range(r.first, r.last).filter((i) => NAME_LINKS.has(tokens[i]!.folded) === false);
     // `Oracle TikTok`: two names side by side, each known on its own.
-    if (singles.every((i) => vouched.has(tokens[i]!.folded))) {
-      for (const i of singles) spans.push(spanOf(tokens, text, i, i));
+    let allVouched = true;
+    for (let i = r.first; i <= r.last && allVouched; i++)
+      if (!NAME_LINKS.has(tokens[i]!.folded)) allVouched = isVouched(tokens[i]!.folded, vouchedHere, known);
+    if (allVouched) {
+      for (let i = r.first; i <= r.last; i++) if (!NAME_LINKS.has(tokens[i]!.folded)) ranges.push(i, i);
       continue;
     }
     // `Ajoutez Oracle`: a sentence-opening verb before a known name.
-    const rest = keyOf(tokens, r.first + 1, r.last);
-    const first =
-      r.opening && vouched.has(rest) && !vouched.has(tokens[r.first]!.folded) ? r.first + 1 : r.first;
-    spans.push(spanOf(tokens, text, first, r.last));
+    const skipsVerb =
+      r.opening &&
+      !isVouched(tokens[r.first]!.folded, vouchedHere, known) &&
+      isVouched(keyOf(tokens, r.first + 1, r.last), vouchedHere, known);
+    ranges.push(skipsVerb ? r.first + 1 : r.first, r.last);
   }
-  return spans.filter((span) => span.key.length > 1);
+  return ranges;
 }
 
-function isNameWord(token: Token, opening: boolean): boolean {
-  const surface = token.surface.replace(ELIDED, "");
-  if (!/^\p{Lu}/u.test(surface) || /^\p{N}/u.test(surface)) return false;
+function isVouched(key: string, here: ReadonlySet<string>, known: ReadonlySet<string> | undefined): boolean {
+  return here.has(key) || known?.has(key) === true;
+}
+
+/** A surname here (`Doe` of `Jane Doe`), a known name of seven letters or more, or the tail of either. */
+function isSurname(key: string, here: ReadonlySet<string>, known: ReadonlySet<string> | undefined): boolean {
+  return (
+    here.has(key) ||
+    (key.length > 6 && known?.has(key) === true) ||
+    (key.length >= 3 && (endsAnother(here, key, 0) || endsAnother(known, key, 6)))
+  );
+}
+
+/**
+ * `SENTENCE_BREAK.test(text.slice(from, to))` without the slice: the gap's last character that
+ * is not a space closes a sentence or opens a quote.
+ */
+function endsSentence(text: string, from: number, to: number): boolean {
+  let i = to - 1;
+  while (i >= from && isSpaceAt(text, i)) i--;
+  if (i < from) return false;
+  const code = text.charCodeAt(i);
+  // . ! ? : " « “
+  return (
+    code === 46 || code === 33 || code === 63 || code === 58 || code === 34 || code === 171 || code === 8220
+  );
+}
+
+const SPACE = /\s/;
+
+function isSpaceAt(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  if (code === 32) return true;
+  if (code < 128 && (code > 32 || code < 9)) return false;
+  return SPACE.test(text[i]!);
+}
+
+/** Whether `key` ends one of `keys` longer than `minLength` (and than `key` by three letters). */
+function endsAnother(keys: ReadonlySet<string> | undefined, key: string, minLength: number): boolean {
+  for (const k of keys ?? [])
+    if (k.length > minLength && k.length > key.length + 2 && k.endsWith(key)) return true;
+  return false;
+}
+
+/** The surface without a French elision: `d'Oracle` → `Oracle`. */
+function bareSurface(surface: string): string {
+  // Elisions are short: without an apostrophe among the first characters there is none.
+  const end = Math.min(surface.length, 8);
+  for (let i = 1; i < end; i++) {
+    const code = surface.charCodeAt(i);
+    if (code === 39 || code === 0x2019) return surface.replace(ELIDED, "");
+  }
+  return surface;
+}
+
+function isNameWord(token: Token, bare: string, opening: boolean): boolean {
+  if (!startsUpper(bare)) return false;
   if (NOT_NAMES.has(token.folded) || TITLES.has(token.folded) || MONTHS[token.folded] !== undefined)
     return false;
-  if (isStopWord(token.folded) && (opening || !isAcronym(surface))) return false;
+  if (isStopWord(token.folded) && (opening || !isAcronym(bare))) return false;
   return true;
 }
 
+const UPPER_START = /^\p{Lu}/u;
+
+function startsUpper(text: string): boolean {
+  const code = text.charCodeAt(0);
+  if (code < 0x80) return code >= 65 && code <= 90;
+  return UPPER_START.test(text);
+}
+
 /** `Bank of America`: a lower-case link word between two capitalised words. */
-function isLinkedTo(tokens: Token[], i: number, last: number): boolean {
+function isLinkedTo(tokens: readonly Token[], i: number, last: number): boolean {
   if (last !== i - 2) return false;
   const link = tokens[i - 1]!;
   return NAME_LINKS.has(link.folded) && link.joinedToPrevious && tokens[i]!.joinedToPrevious;
 }
 
+const TWO_CAPITALS = /^\p{Lu}.*\p{Lu}/u;
+const DIGIT = /\d/;
+const CAPITAL = /\p{Lu}/u;
+
 function looksLikeName(token: Token): boolean {
-  const surface = token.surface.replace(ELIDED, "");
-  return isAcronym(surface) || /^\p{Lu}.*\p{Lu}/u.test(surface) || /\d/.test(surface);
+  const surface = bareSurface(token.surface);
+  return isAcronym(surface) || TWO_CAPITALS.test(surface) || DIGIT.test(surface);
 }
 
 function isAcronym(surface: string): boolean {
-  return surface.length > 1 && surface === surface.toUpperCase() && /\p{Lu}/u.test(surface);
+  return surface.length > 1 && surface === surface.toUpperCase() && CAPITAL.test(surface);
 }
 
-function keyOf(tokens: Token[], first: number, last: number): string {
-  return range(first, last)
-    .map((i) => tokens[i]!.folded)
-    .join("");
+function keyOf(tokens: readonly Token[], first: number, last: number): string {
+  let key = tokens[first]!.folded;
+  for (let i = first + 1; i <= last; i++) key += tokens[i]!.folded;
+  return key;
 }
 
-function spanOf(tokens: Token[], text: string, first: number, last: number): NameSpan {
-  const start = tokens[first]!.start + (tokens[first]!.surface.match(ELIDED)?.[0].length ?? 0);
+function spanOf(tokens: readonly Token[], text: string, first: number, last: number): NameSpan {
+  const surface = tokens[first]!.surface;
+  const start = tokens[first]!.start + surface.length - bareSurface(surface).length;
   const end = tokens[last]!.end;
   return {
     key: keyOf(tokens, first, last),
@@ -212,112 +337,4 @@ function spanOf(tokens: Token[], text: string, first: number, last: number): Nam
     firstToken: first,
     lastToken: last,
   };
-}
-
-function range(first: number, last: number): number[] {
-  return Array.from({ length: last - first + 1 }, (_, k) => first + k);
-}
-
-function numbersOf(tokens: Token[], text: string, dated: ReadonlySet<number>): string[] {
-  return [...new Set(numberSpansOf(tokens, text, dated).map((span) => span.key))];
-}
-
-/** The numbers of a text with their units and positions (years and days of dates excluded). */
-export function findNumberSpans(text: string): NumberSpan[] {
-  const tokens = tokensOf(text);
-  const dated = new Set<number>();
-  datesOf(tokens, text, dated);
-  return numberSpansOf(tokens, text, dated);
-}
-
-function numberSpansOf(tokens: Token[], text: string, dated: ReadonlySet<number>): NumberSpan[] {
-  const spans: NumberSpan[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const first = tokens[i]!;
-    if (dated.has(i) || !/^\p{N}/u.test(first.surface)) continue;
-    // `1 000` and `20 000`: French groups thousands with a space.
-    let surface = first.surface;
-    while (/^\d{1,3}(?: \d{3})*$/.test(surface) && /^\d{3}$/.test(tokens[i + 1]?.surface ?? "")) {
-      if (text.slice(tokens[i]!.end, tokens[i + 1]!.start) !== " ") break;
-      surface += ` ${tokens[++i]!.surface}`;
-    }
-    const token = { ...tokens[i]!, start: first.start };
-    const value = surface.includes(" ") ? surface.replace(/ /g, "") : numberValue(surface);
-    if (value === undefined || /^(?:19|20)\d\d$/.test(surface)) continue;
-    const before = text.slice(Math.max(0, token.start - 4), token.start);
-    const after = text.slice(token.end, token.end + 3);
-    let unit = /^\s?%/.test(after) ? "%" : UNITS[tokens[i + 1]?.folded ?? ""];
-    let last = unit && unit !== "%" ? i + 1 : i;
-    let currency =
-      CURRENCY_BEFORE.find(([re]) => re.test(before))?.[1] ?? (/^\s?€/.test(after) ? "€" : undefined);
-    if (unit === "$" || unit === "€") [currency, unit] = [unit, undefined];
-    if ((unit === "million" || unit === "billion") && !currency) {
-      const j = ["de", "of"].includes(tokens[i + 2]?.folded ?? "") ? i + 3 : i + 2;
-      const next = UNITS[tokens[j]?.folded ?? ""];
-      if (next === "$" || next === "€") [currency, last] = [next, j];
-    }
-    const end = unit === "%" ? token.end + after.indexOf("%") + 1 : tokens[last]!.end;
-    const start = CURRENCY_BEFORE.some(([re]) => re.test(before))
-      ? text.lastIndexOf(currency ?? "", token.start)
-      : token.start;
-    const key = [value, unit, currency].filter(Boolean).join(" ");
-    spans.push({ key, value, unit, currency, start, end });
-  }
-  return spans;
-}
-
-/** `12,5` and `12.5` are decimals; `1,000` and `2.500.000` group thousands. */
-function numberValue(surface: string): string | undefined {
-  if (/^\p{N}{1,3}(?:[.,]\p{N}{3})+$/u.test(surface) && !/^0[.,]/.test(surface))
-    return surface.replace(/[.,]/g, "");
-  if (/^\p{N}+(?:[.,]\p{N}+)?$/u.test(surface)) return surface.replace(",", ".");
-  return undefined;
-}
-
-/** Marks the tokens of a date in `dated` so that `14 septembre` is not read as the number 14. */
-function datesOf(tokens: Token[], text: string, dated: Set<number>): string[] {
-  const dates = new Set<string>();
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i]!;
-    const month = Number(MONTHS[token.folded] ?? Number.NaN);
-    // Lower-case `may` and `march` are a verb and a noun far more often than months.
-    if (!Number.isNaN(month) && !(token.surface === "may" || token.surface === "march")) {
-      const dayBefore = dayAt(tokens, i - 1);
-      const dayAfter = dayAt(tokens, i + 1);
-      if (dayBefore !== undefined) dated.add(i - 1);
-      if (dayAfter !== undefined) dated.add(i + 1);
-      const yearAt = [i + 1, i + 2].find((j) => /^(?:19|20)\d\d$/.test(tokens[j]?.folded ?? ""));
-      if (yearAt !== undefined) {
-        dated.add(yearAt);
-        const year = tokens[yearAt]!.folded;
-        const day = dayBefore ?? (yearAt === i + 2 ? dayAfter : undefined);
-        dates.add(year);
-        dates.add(`${year}-${pad(month)}`);
-        if (day !== undefined) dates.add(`${year}-${pad(month)}-${pad(day)}`);
-      }
-      continue;
-    }
-    if (!/^(?:19|20)\d\d$/.test(token.folded)) continue;
-    dates.add(token.folded);
-    // ISO dates: 2020-09-14.
-    const m = tokens[i + 1];
-    const d = tokens[i + 2];
-    if (m && d && text.slice(token.end, d.end).match(/^-\d\d-\d\d$/)) {
-      dated.add(i + 1).add(i + 2);
-      dates.add(`${token.folded}-${m.folded}`);
-      dates.add(`${token.folded}-${m.folded}-${d.folded}`);
-    }
-  }
-  return [...dates];
-}
-
-function dayAt(tokens: Token[], i: number): number | undefined {
-  const folded = tokens[i]?.folded.replace(/(?:st|nd|rd|th|er)$/, "");
-  if (!folded || !/^\d{1,2}$/.test(folded)) return undefined;
-  const day = Number(folded);
-  return day >= 1 && day <= 31 ? day : undefined;
-}
-
-function pad(n: number): string {
-  return String(n).padStart(2, "0");
 }

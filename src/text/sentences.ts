@@ -34,7 +34,7 @@ export function splitSentences(text: string, lang: Lang = "en"): Sentence[] {
     let current: Sentence | undefined;
     for (const part of segmenter.segment(paragraph.text)) {
       const piece = part.segment;
-      if (piece.trim().length === 0) continue;
+      if (!NOT_SPACE.test(piece)) continue;
       const start = paragraph.start + part.index;
       if (current && shouldJoin(current.text, piece)) {
         current.text += piece;
@@ -53,6 +53,8 @@ export function splitSentences(text: string, lang: Lang = "en"): Sentence[] {
 const CLOSED_QUOTE_BREAK = /[.!?…]\s*[»”]\s+(?=[\p{Lu}«“])/gu;
 
 function splitAfterClosingQuote(sentence: Sentence): Sentence[] {
+  // Most sentences close no quote: nothing to look for.
+  if (!sentence.text.includes("»") && !sentence.text.includes("”")) return [sentence];
   const parts: Sentence[] = [];
   let from = 0;
   for (const match of sentence.text.matchAll(CLOSED_QUOTE_BREAK)) {
@@ -75,10 +77,12 @@ function paragraphsOf(text: string): Sentence[] {
   return out;
 }
 
+const STARTS_LOWER = /^\s*\p{Ll}/u;
+
 function shouldJoin(previous: string, next: string): boolean {
   if (ABBREVIATION_END.test(previous)) return true;
   if (isInsideQuote(previous)) return true;
-  return /^\s*\p{Ll}/u.test(next);
+  return STARTS_LOWER.test(next);
 }
 
 function isInsideQuote(text: string): boolean {
@@ -87,13 +91,23 @@ function isInsideQuote(text: string): boolean {
   return opened > closed;
 }
 
+/** Occurrences of one character of the Basic Multilingual Plane (a quote mark). */
 function count(text: string, ch: string): number {
   let n = 0;
-  for (const c of text) if (c === ch) n++;
+  for (let at = text.indexOf(ch); at >= 0; at = text.indexOf(ch, at + 1)) n++;
   return n;
 }
 
 function tidy(sentence: Sentence): Sentence {
   const leading = sentence.text.length - sentence.text.trimStart().length;
-  return { text: sentence.text.trim().replace(/\s+/g, " "), start: sentence.start + leading };
+  return { text: collapseSpaces(sentence.text.trim()), start: sentence.start + leading };
+}
+
+const NOT_SPACE = /\S/;
+// Whitespace that is not one plain space: only then is there anything to collapse.
+const MESSY_SPACE = /[^\S ]| {2}/;
+
+/** `text.replace(/\s+/g, " ")`, without rebuilding the (usual) text that has nothing to collapse. */
+export function collapseSpaces(text: string): string {
+  return MESSY_SPACE.test(text) ? text.replace(/\s+/g, " ") : text;
 }

@@ -1,5 +1,13 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { extractEntities, findNameSpans, findNumberSpans } from "../../src/text/entities.ts";
+import {
+  extractEntities,
+  findDocumentNames,
+  findNameSpans,
+  findNumberSpans,
+  readEntities,
+} from "../../src/text/entities.ts";
+import { tokenize } from "../../src/text/tokenize.ts";
 
 // src/text/entities.ts improvements made for the fact base (names, units, dates).
 describe("entities", () => {
@@ -63,5 +71,69 @@ describe("entities", () => {
       "Oracle",
       "Patrick Moorhead",
     ]);
+  });
+
+  it("reads a sentence's entities and name spans from tokens it already has, as the text-only calls do", () => {
+    const text =
+      "Ajoutez Oracle. Jane Doe, PDG de Moor Insights & Strategy, a payé 5 milliards de dollars le 14 septembre 2020.";
+    const known = new Set(["oracle"]);
+    expect(readEntities(text, tokenize(text), known)).toEqual({
+      entities: extractEntities(text, known),
+      names: findNameSpans(text, known),
+    });
+  });
+
+  it("finds a document's names from its tokenized sentences as from the text joined by line breaks", () => {
+    const parts = [
+      "Un accord Oracle TikTok",
+      "Doe signe.",
+      "« Jane Doe arrive",
+      "",
+      "Bank of America et IT.",
+    ];
+    const joined = parts.join("\n");
+    expect([...findDocumentNames(parts.map((text) => ({ text, tokens: tokenize(text) })))]).toEqual(
+      extractEntities(joined).names,
+    );
+  });
+
+  it("finds the same document names as extractEntities over the joined text, whatever the sentences", () => {
+    const word = fc.constantFrom(
+      "Oracle",
+      "TikTok",
+      "Jane",
+      "Doe",
+      "IBM",
+      "IT",
+      "of",
+      "de",
+      "Bank",
+      "America",
+      "&",
+      "d'Oracle",
+      "la",
+      "The",
+      "Ce",
+      "PDG",
+      "Moor",
+      "Insights",
+      "Strategy",
+      "Etats",
+      "Unis",
+      "«",
+      "»",
+      ".",
+      ",",
+      ":",
+      "2020",
+    );
+    const sentence = fc.array(word, { maxLength: 12 }).map((words) => words.join(" "));
+    fc.assert(
+      fc.property(fc.array(sentence, { maxLength: 6 }), (texts) => {
+        const parts = texts.map((text) => ({ text, tokens: tokenize(text) }));
+        expect([...findDocumentNames(parts)]).toEqual(extractEntities(texts.join("\n")).names);
+      }),
+      { numRuns: 300, seed: 6 },
+    );
   });
 });

@@ -1,10 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  CURATED_FEED,
-  curatedToFacts,
-  extractFacts,
-  extractFactsAsync,
-} from "../../src/facts/extract-facts.ts";
+import { CURATED_FEED, curatedToFacts, extractFacts } from "../../src/facts/extract-facts.ts";
 import { feedItem, seedItem } from "./fixtures.ts";
 
 const seedFacts = extractFacts(seedItem());
@@ -111,16 +106,5 @@ describe("curated facts", () => {
       curated: true,
       topics: [],
     });
-  });
-});
-
-describe("extracting many items", () => {
-  it("gives the same facts in chunks, asynchronously", async () => {
-    const items = [
-      seedItem(),
-      feedItem("wire-en#tiktok-india-layoffs"),
-      feedItem("actu-fr#irlande-amende-tiktok"),
-    ];
-    expect(await extractFactsAsync(items, 2)).toEqual(items.flatMap(extractFacts));
   });
 });
