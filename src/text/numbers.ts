@@ -24,14 +24,15 @@ const UNITS =
   | $: dollar dollars usd | €: euro euros eur | users: users utilisateurs
   | people: employee employees salarie salaries employe employes people personnes`);
 
-/** Month words (folded) → month number. A plain object: `constructor` reads as defined too. */
+/** Month words (folded) → month number. */
 export const MONTHS =
   readTable(`1: january janvier | 2: february fevrier | 3: march mars | 4: april avril | 5: may mai
   | 6: june juin | 7: july juillet | 8: august aout | 9: september septembre | 10: october octobre
   | 11: november novembre | 12: december decembre`);
 
+// Without a prototype: a word like `constructor` must not read as a unit or a month.
 function readTable(spec: string): Record<string, string> {
-  const table: Record<string, string> = {};
+  const table: Record<string, string> = Object.create(null);
   for (const entry of spec.split("|")) {
     const [value = "", words = ""] = entry.split(":");
     for (const word of words.trim().split(/\s+/)) table[word] = value.trim();

@@ -64,6 +64,14 @@ describe("entities", () => {
     expect(extractEntities("You may go in march.").dates).toEqual([]);
   });
 
+  it("reads `constructor` and `toString` as plain words, not as units or months", () => {
+    expect(extractEntities("They hired 12 constructor firms and 3 toString experts.").numbers).toEqual([
+      "12",
+      "3",
+    ]);
+    expect(extractEntities("Constructor Group bought Widgetco.").names).toContain("constructorgroup");
+  });
+
   it("gives positions for quoting", () => {
     const text = "Oracle paid $5 billion to Patrick Moorhead.";
     expect(findNumberSpans(text).map((n) => text.slice(n.start, n.end))).toEqual(["$5 billion"]);
