@@ -168,6 +168,8 @@ for (const [group, spec] of Object.entries(GROUPS)) {
   }
   alternativesByGroup.set(group, alternatives);
 }
+// Longest phrase first, sorted once: matchPhrase runs for every token of every fact.
+for (const list of phrasesByFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
 
 function addTo(map: Map<string, Set<string>>, key: string, value: string): void {
   const set = map.get(key) ?? new Set<string>();
@@ -190,9 +192,8 @@ export function matchPhrase(
   folded: readonly string[],
   i: number,
 ): { length: number; group: string } | undefined {
-  const candidates = (phrasesByFirst.get(folded[i] ?? "") ?? []).toSorted(
-    (a, b) => b.words.length - a.words.length,
-  );
+  const candidates = phrasesByFirst.get(folded[i] ?? "");
+  if (!candidates) return undefined;
   for (const phrase of candidates) {
     if (phrase.words.every((word, k) => folded[i + k] === word))
       return { length: phrase.words.length, group: phrase.group };
