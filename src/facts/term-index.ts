@@ -63,6 +63,8 @@ export class TermIndex {
   #lastKey = new Int32Array(1024);
   #stamp = new Uint32Array(1024);
   #search = 0;
+  // Key → slot within one addPackedBatch call (cleared after it).
+  readonly #batchSlots = new Map<string, number>();
 
   /** Live documents. */
   get size(): number {
@@ -76,39 +78,101 @@ export class TermIndex {
 
   /** Adds packed documents; returns the number of the first (the others follow it). */
   addPacked(packed: PackedTerms): number {
-    const first = this.#next;
-    this.#next += packed.count;
+    return this.addPackedBatch([packed])[0]!;
+  }
+
+  /**
+   * Adds several packs at once (loading a fact base), each after the previous; returns each
+   * pack's first document number. Every postings list grows at most once: the batch is
+   * counted before anything is copied.
+   */
+  addPackedBatch(packs: readonly PackedTerms[]): number[] {
+    const firsts: number[] = [];
+    for (const pack of packs) {
+      firsts.push(this.#next);
+      this.#next += pack.count;
+    }
     this.#ensure(this.#next);
-    this.#alive.fill(1, first, this.#next);
-    this.#live += packed.count;
-    for (let doc = 0; doc < packed.count; doc++) {
+    packs.forEach((pack, n) => {
+      this.#addLengths(pack, firsts[n]!);
+    });
+    // Count what each list receives, then size it once, then copy.
+    const lists: PostingList[][] = [[], []];
+    const needed: number[][] = [[], []];
+    const keys: string[] = [];
+    const slots = packs.map((pack) => this.#slotsOf(pack, keys, lists, needed));
+    for (let field = 0; field < 2; field++) {
+      lists[field]!.forEach((list, slot) => {
+        reserve(list, list.length + needed[field]![slot]!);
+      });
+    }
+    packs.forEach((pack, n) => {
+      const offset = firsts[n]! * TF_BITS;
+      const { postings } = pack;
+      let at = 0;
+      for (const slot of slots[n]!) {
+        for (let field = 0; field < 2; field++) {
+          const count = postings[at + field]!;
+          const list = lists[field]![slot];
+          if (count === 0 || !list) continue;
+          const items = list.items;
+          const from = at + 2 + (field === 1 ? postings[at]! : 0);
+          for (let i = 0; i < count; i++) items[list.length + i] = postings[from + i]! + offset;
+          list.length += count;
+          this.#postings += count;
+        }
+        at += 2 + postings[at]! + postings[at + 1]!;
+      }
+    });
+    this.#batchSlots.clear();
+    for (let field = 0; field < 2; field++) {
+      lists[field]!.forEach((list, slot) => {
+        if (list.length === 0) this.#fields[field]!.delete(keys[slot]!);
+      });
+    }
+    return firsts;
+  }
+
+  #addLengths(pack: PackedTerms, first: number): void {
+    this.#alive.fill(1, first, first + pack.count);
+    this.#live += pack.count;
+    for (let doc = 0; doc < pack.count; doc++) {
       for (let field = 0; field < 2; field++) {
-        const length = packed.lengths[2 * doc + field]!;
+        const length = pack.lengths[2 * doc + field]!;
         this.#lengths[field]![first + doc] = length;
         this.#totalLength[field]! += length;
       }
     }
-    const offset = first * TF_BITS;
-    const { postings } = packed;
+  }
+
+  /** The batch slot of each of a pack's keys, creating lists and counting what they receive. */
+  #slotsOf(pack: PackedTerms, keys: string[], lists: PostingList[][], needed: number[][]): Int32Array {
+    const slots = new Int32Array(pack.keys.length);
+    const { postings } = pack;
     let at = 0;
-    for (const key of packed.keys) {
-      const counts = [postings[at]!, postings[at + 1]!];
-      at += 2;
-      for (let field = 0; field < 2; field++) {
-        const n = counts[field]!;
-        if (n === 0) continue;
-        const fieldPostings = this.#fields[field]!;
-        let list = fieldPostings.get(key);
-        if (!list) {
-          list = { items: [], length: 0 };
-          fieldPostings.set(key, list);
+    pack.keys.forEach((key, k) => {
+      let slot = this.#batchSlots.get(key);
+      if (slot === undefined) {
+        slot = keys.length;
+        keys.push(key);
+        this.#batchSlots.set(key, slot);
+        for (let field = 0; field < 2; field++) {
+          const postingsOfField = this.#fields[field]!;
+          let list = postingsOfField.get(key);
+          if (!list) {
+            list = { items: [], length: 0 };
+            postingsOfField.set(key, list);
+          }
+          lists[field]!.push(list);
+          needed[field]!.push(0);
         }
-        appendMany(list, postings, at, n, offset);
-        at += n;
-        this.#postings += n;
       }
-    }
-    return first;
+      slots[k] = slot;
+      needed[0]![slot]! += postings[at]!;
+      needed[1]![slot]! += postings[at + 1]!;
+      at += 2 + postings[at]! + postings[at + 1]!;
+    });
+    return slots;
   }
 
   /** Marks a document removed: it is never returned again, and its postings go at compaction. */
@@ -256,19 +320,16 @@ export function packTerms(docs: readonly DocumentTerms[]): PackedTerms {
   return { count: docs.length, keys: [...byKey.keys()], postings, lengths };
 }
 
-/** Appends `n` postings from `source` (at `from`), each shifted by `offset`. */
-function appendMany(list: PostingList, source: Uint32Array, from: number, n: number, offset: number): void {
-  const needed = list.length + n;
-  if (Array.isArray(list.items) && needed > TYPED_FROM) {
-    const typed = new Uint32Array(Math.max(TYPED_FROM * 2, needed));
-    typed.set(list.items.slice(0, list.length));
+/** Makes room for `size` postings: a plain array up to TYPED_FROM, a typed array past it. */
+function reserve(list: PostingList, size: number): void {
+  if (Array.isArray(list.items)) {
+    if (size <= TYPED_FROM) return;
+    const typed = new Uint32Array(Math.max(TYPED_FROM * 2, size));
+    for (let i = 0; i < list.length; i++) typed[i] = list.items[i]!;
     list.items = typed;
-  } else if (!Array.isArray(list.items) && needed > list.items.length) {
-    list.items = grow(list.items, Math.max(list.items.length * 2, needed));
+  } else if (size > list.items.length) {
+    list.items = grow(list.items, Math.max(list.items.length * 2, size));
   }
-  const items = list.items;
-  for (let i = 0; i < n; i++) items[list.length + i] = source[from + i]! + offset;
-  list.length = needed;
 }
 
 type Typed = Uint8Array | Uint16Array | Uint32Array | Int32Array | Float64Array;

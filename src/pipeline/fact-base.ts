@@ -136,9 +136,9 @@ function emptyState(): State {
 
 async function loadSegments(app: App, state: State): Promise<void> {
   const ids = await app.store.facts.segmentIds();
-  // A few segments at a time: each is decoded and dropped before the next are read.
-  for (let i = 0; i < ids.length; i += 4) {
-    const chunk = ids.slice(i, i + 4);
+  const loaded: LoadedSegment[] = [];
+  for (let i = 0; i < ids.length; i += 8) {
+    const chunk = ids.slice(i, i + 8);
     const [segments, dead] = await Promise.all([
       app.store.facts.getSegments(chunk),
       app.store.facts.getDead(chunk),
@@ -146,10 +146,11 @@ async function loadSegments(app: App, state: State): Promise<void> {
     chunk.forEach((id, n) => {
       const segment = segments[n];
       if (!segment) throw new Error(`fact segment ${id} is listed but missing`);
-      loadSegment(state, id, segment, new Set(dead[n]));
+      loaded.push({ id, segment, dead: new Set(dead[n]) });
     });
-    await yieldToEventLoop();
   }
+  // All at once: the index sizes each postings list once for the whole fact base.
+  indexSegments(state, loaded);
 }
 
 /**
@@ -169,31 +170,42 @@ async function rebuild(app: App, state: State): Promise<void> {
   await app.store.meta.set(LAYOUT, LAYOUT_VERSION);
 }
 
-/** Adds a segment's facts to the index, less those removed since it was written. */
-function loadSegment(state: State, id: string, segment: FactSegment, dead: Set<number>): void {
-  const { terms, docs, items } = decodeSegment(segment);
-  const first = state.terms.addPacked(terms);
-  const indexed: IndexedItem[] = items.map(([key, guildId, topics]) => ({
-    key,
-    ...(guildId ? { guildId } : {}),
-    topics,
-    segment: id,
-    first: -1,
-    count: 0,
-  }));
-  for (let local = 0; local < terms.count; local++) {
-    const doc = first + local;
-    if (dead.has(local)) {
-      state.terms.remove(doc);
-      continue;
+interface LoadedSegment {
+  id: string;
+  segment: FactSegment;
+  /** Facts of the segment removed since it was written. */
+  dead: Set<number>;
+}
+
+/** Adds segments' facts to the index, less those removed since each was written. */
+function indexSegments(state: State, loaded: readonly LoadedSegment[]): void {
+  const decoded = loaded.map(({ segment }) => decodeSegment(segment));
+  const firsts = state.terms.addPackedBatch(decoded.map((d) => d.terms));
+  loaded.forEach(({ id, dead }, n) => {
+    const { terms, docs, items } = decoded[n]!;
+    const first = firsts[n]!;
+    const indexed: IndexedItem[] = items.map(([key, guildId, topics]) => ({
+      key,
+      ...(guildId ? { guildId } : {}),
+      topics,
+      segment: id,
+      first: -1,
+      count: 0,
+    }));
+    for (let local = 0; local < terms.count; local++) {
+      const doc = first + local;
+      if (dead.has(local)) {
+        state.terms.remove(doc);
+        continue;
+      }
+      const item = indexed[docs[2 * local]!]!;
+      if (item.count++ === 0) item.first = doc;
+      state.docItem[doc] = item;
+      state.docIndex[doc] = docs[2 * local + 1]!;
     }
-    const item = indexed[docs[2 * local]!]!;
-    if (item.count++ === 0) item.first = doc;
-    state.docItem[doc] = item;
-    state.docIndex[doc] = docs[2 * local + 1]!;
-  }
-  for (const item of indexed) if (item.count > 0) state.items.set(item.key, item);
-  state.segments.set(id, { first, count: terms.count, dead });
+    for (const item of indexed) if (item.count > 0) state.items.set(item.key, item);
+    state.segments.set(id, { first, count: terms.count, dead });
+  });
 }
 
 async function addItems(app: App, state: State, items: readonly Item[]): Promise<void> {
@@ -208,7 +220,7 @@ async function addItems(app: App, state: State, items: readonly Item[]): Promise
   const segment = encodeSegment(facts.map((fact) => ({ fact, terms: termsOfFact(fact) })));
   const id = hashId("fact-segment", app.now().toISOString(), String(Math.random()));
   await app.store.facts.putSegment(id, segment, facts.map(packFact), sourcesOf(facts));
-  loadSegment(state, id, segment, new Set());
+  indexSegments(state, [{ id, segment, dead: new Set() }]);
 }
 
 async function removeItems(app: App, state: State, itemKeys: readonly string[]): Promise<void> {
