@@ -106,6 +106,7 @@ export class TermIndex {
         reserve(list, list.length + needed[field]![slot]!);
       });
     }
+    let added = 0;
     packs.forEach((pack, n) => {
       const offset = firsts[n]! * TF_BITS;
       const { postings } = pack;
@@ -115,15 +116,14 @@ export class TermIndex {
           const count = postings[at + field]!;
           const list = lists[field]![slot];
           if (count === 0 || !list) continue;
-          const items = list.items;
           const from = at + 2 + (field === 1 ? postings[at]! : 0);
-          for (let i = 0; i < count; i++) items[list.length + i] = postings[from + i]! + offset;
-          list.length += count;
-          this.#postings += count;
+          copyPostings(list, postings, from, count, offset);
+          added += count;
         }
         at += 2 + postings[at]! + postings[at + 1]!;
       }
     });
+    this.#postings += added;
     this.#batchSlots.clear();
     for (let field = 0; field < 2; field++) {
       lists[field]!.forEach((list, slot) => {
@@ -253,7 +253,11 @@ export class TermIndex {
           if (this.#alive[posting >>> 4] === 1) list.items[kept++] = posting;
         }
         if (kept === 0) postings.delete(key);
-        else list.length = kept;
+        else {
+          list.length = kept;
+          // A plain array is appended to with push: its tail must go too.
+          if (Array.isArray(list.items)) list.items.length = kept;
+        }
       }
     }
     this.#postings -= this.#deadPostings;
@@ -318,6 +322,15 @@ export function packTerms(docs: readonly DocumentTerms[]): PackedTerms {
     at += context.length;
   }
   return { count: docs.length, keys: [...byKey.keys()], postings, lengths };
+}
+
+/** Appends `count` postings of `source` from `from`, each shifted by `offset` documents. */
+function copyPostings(list: PostingList, source: Uint32Array, from: number, count: number, offset: number) {
+  const base = list.length;
+  const items = list.items;
+  if (Array.isArray(items)) for (let i = 0; i < count; i++) items.push(source[from + i]! + offset);
+  else for (let i = 0; i < count; i++) items[base + i] = source[from + i]! + offset;
+  list.length = base + count;
 }
 
 /** Makes room for `size` postings: a plain array up to TYPED_FROM, a typed array past it. */
