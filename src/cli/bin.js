@@ -13,6 +13,11 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..")
 const entry = path.join(root, "src/cli/run-cli.ts");
 const bundle = path.join(root, "node_modules/.cache/newsdesk/cli.mjs");
 
+// `newsdesk items | head`: a reader that stops early is not an error.
+process.stdout.on("error", (error) => {
+  if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  throw error;
+});
 const runCli = (await loadBundled()) ?? (await loadWithTsx());
 process.exitCode = await runCli(process.argv.slice(2));
 
