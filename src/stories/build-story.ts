@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { Item, Story, StorySignature, TopicMatch } from "../model.ts";
 import { type Summariser, summariseStory } from "../summaries/summarise.ts";
 import { pickLeadItem } from "./lead-item.ts";
+import { memoiseSummariser } from "./memo-summariser.ts";
 
 /** A story's id: derived from its first item's key, so regrouping the same items gives the same id. */
 export function storyIdFor(firstItemKey: string): string {
@@ -58,7 +59,7 @@ export function assembleStory(draft: StoryDraft, now: string, summariser?: Summa
   const summary = summariseStory(
     { items: draft.keys, summary: previous?.summary ?? "" },
     draft.known,
-    summariser,
+    memoiseSummariser(summariser),
   );
   return { ...base, title: lead.title, lang: lead.lang, summary };
 }

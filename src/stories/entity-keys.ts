@@ -43,9 +43,7 @@ export function findEntityMentions(text: string, known?: ReadonlySet<string>): E
       mentions.push({ key: alias, start: span.start });
       continue;
     }
-    let words = tokenize(span.surface)
-      .map((token) => token.folded)
-      .filter((word) => word.length >= 2 && !isStopWord(word) && !GENERIC_NAME_PARTS.has(word));
+    let words = nameWordsOf(span.surface);
     if (words.length > 1 && isOrdinaryOpener(words[0]!, text, span.start)) words = words.slice(1);
     for (const word of words) mentions.push({ key: word, start: span.start });
     if (words.length === 2) mentions.push({ key: words.join(""), start: span.start });
@@ -56,6 +54,23 @@ export function findEntityMentions(text: string, known?: ReadonlySet<string>): E
     mentions.push({ key: canonicalNumber(span.key), start: span.start });
   }
   return mentions;
+}
+
+// Name words by surface: articles name the same few people and companies again and again.
+const nameWords = new Map<string, readonly string[]>();
+const NAME_WORDS_LIMIT = 50_000;
+
+/** The words of a name that can tell it apart (folded; titles, roles and suffixes dropped). */
+function nameWordsOf(surface: string): readonly string[] {
+  let words = nameWords.get(surface);
+  if (!words) {
+    words = tokenize(surface)
+      .map((token) => token.folded)
+      .filter((word) => word.length >= 2 && !isStopWord(word) && !GENERIC_NAME_PARTS.has(word));
+    if (nameWords.size >= NAME_WORDS_LIMIT) nameWords.clear();
+    nameWords.set(surface, words);
+  }
+  return words;
 }
 
 /** True when the text names a year, so its dates are worth extracting. */

@@ -1,20 +1,12 @@
 import type { Item, Story } from "../model.ts";
 import type { Summariser } from "../summaries/summarise.ts";
 import { assembleStory, itemTime, storyIdFor } from "./build-story.ts";
-import { findCandidatePairs } from "./candidate-pairs.ts";
-import { mergeGroups } from "./merge-groups.ts";
-import {
-  compareFeatures,
-  countDocumentFrequencies,
-  type DocumentFrequencies,
-  entityWeight,
-} from "./similarity.ts";
-import {
-  buildSignature,
-  extractStoryFeatures,
-  featuresFromSignature,
-  type StoryFeatures,
-} from "./story-features.ts";
+import { createPostings, findCandidatePairs, type Postings } from "./candidate-pairs.ts";
+import { createSparseCounts, type KeyCounts } from "./document-counts.ts";
+import { buildSignatureOf, itemVector, resetVocabularyIfFull } from "./feature-vectors.ts";
+import { type MergeUnit, mergeGroups } from "./merge-groups.ts";
+import { compareVectors, type KeyWeights, sumOfScores, weightsOf } from "./similarity.ts";
+import { createStoryWindow, documentOf, type StoryWindow, storyStart, type Unit } from "./story-window.ts";
 
 export interface GroupOptions {
   /** How far apart (hours) the first and last sources of a story may be (default 72). */
@@ -34,6 +26,16 @@ export interface GroupResult {
   assignments: Map<string, string>;
 }
 
+/** Groups new items with recent stories; see {@link groupItems}. */
+export interface StoryGrouper {
+  groupItems(
+    newItems: readonly Item[],
+    recentStories: readonly Story[],
+    items: ReadonlyMap<string, Item>,
+    opts: GroupOptions,
+  ): GroupResult;
+}
+
 /**
  * Join threshold on the mean combined score (geometric mean of wording cosine and entity
  * overlap, see `compareFeatures`) between the sources of two groups. Calibrated on
@@ -44,16 +46,16 @@ export interface GroupResult {
  */
 export const JOIN_THRESHOLD = 0.28;
 
-/** A story or new item as grouping handles it. */
-interface Unit {
-  time: number;
-  last: number;
-  features: StoryFeatures[];
-  item?: Item;
-  story?: Story;
-  known: Map<string, Item>;
-  guilds: Set<string>;
+/**
+ * A grouper that keeps the window's stories (their vectors, counts and postings) from one call
+ * to the next. Its results are those of a fresh grouper: the kept state only saves work.
+ */
+export function createStoryGrouper(): StoryGrouper {
+  const window = createStoryWindow();
+  return { groupItems: (newItems, recent, items, opts) => group(window, newItems, recent, items, opts) };
 }
+
+const shared = createStoryGrouper();
 
 /**
  * Story grouping. New items and the recent stories within reach form units; candidate pairs are
@@ -62,8 +64,21 @@ interface Unit {
  * stories, never two guilds' private items, never beyond the window. The result depends on the
  * items, not on the order they came in: one call or several give the same stories as long as a
  * story's core has arrived before its looser reports are judged.
+ *
+ * Calls share one {@link createStoryGrouper} grouper, which keeps the window's stories between
+ * polls: a poll's work follows its new items and the stories they reach, not the whole window.
  */
 export function groupItems(
+  newItems: readonly Item[],
+  recentStories: readonly Story[],
+  items: ReadonlyMap<string, Item>,
+  opts: GroupOptions,
+): GroupResult {
+  return shared.groupItems(newItems, recentStories, items, opts);
+}
+
+function group(
+  window: StoryWindow,
   newItems: readonly Item[],
   recentStories: readonly Story[],
   items: ReadonlyMap<string, Item>,
@@ -85,39 +100,52 @@ export function groupItems(
     if (existing) assignments.set(item.key, existing);
     else pending.set(item.key, item);
   }
-  const fresh = [...pending.values()].map((item) => newUnit(item, Date.parse(now)));
-  // Only stories within reach of a new item are read (their sources' features computed).
-  const times = fresh.map((unit) => unit.time).sort((a, b) => a - b);
+  if (pending.size === 0) return { stories: [], assignments };
+  resetVocabularyIfFull();
+  const fresh = [...pending.values()].map((item) => newUnit(item, clock.getTime())).sort(byTimeThenKey);
+  // Only stories within reach of a new item take part (in counts, postings and comparisons).
+  const times = fresh.map((unit) => unit.time);
   const reachable = recentStories.filter((story) => isWithinReach(storyStart(story), times, windowMs));
   const storyOrder = new Map(reachable.map((story, i) => [story.id, i]));
-  const units = [...reachable.map((story) => storyUnit(story, items)), ...fresh].sort(byTimeThenKey);
+  window.update(reachable, items);
+  const freshPostings = createPostings<Unit>();
+  for (const unit of fresh) for (const id of unit.doc.entities) freshPostings.add(id, unit);
+  const pass = { window, fresh, freshPostings, threshold, windowMs, merging: new Map<Unit, MergeUnit>() };
 
   // A story told by ten outlets is one document, not ten: frequencies are counted per story, so
   // an event's own names are not taken for common because many outlets report it. The first
   // pass counts each new item alone; the second counts the groups the first one found.
-  let groups = units.map((_, index) => [index]);
-  for (let pass = 0; pass < 2; pass++) {
-    const df = countDocumentFrequencies(groups.map((group) => mergeFeatures(group.map((i) => units[i]!))));
-    groups = groupUnits(units, df, { threshold, windowMs });
+  const first = createSparseCounts(window.counts);
+  for (const unit of fresh) first.add(unit.doc, 1);
+  const second = createSparseCounts(window.counts);
+  for (const members of groupUnits(pass, first)) {
+    if (!members.some((unit) => unit.item)) continue;
+    const story = members.find((unit) => unit.story);
+    if (story) second.add(story.doc, -1);
+    second.add(documentOf(members.flatMap((unit) => unit.vectors)), 1);
   }
+  const groups = groupUnits(pass, second);
 
   const changed: Story[] = [];
   const created: Story[] = [];
-  for (const group of groups) {
-    const members = group.map((index) => units[index]!);
+  for (const members of groups) {
     const story = members.find((unit) => unit.story)?.story;
     const added = members.filter((unit) => unit.item).map((unit) => unit.item!);
     if (added.length === 0) continue;
     const id = story?.id ?? storyIdFor(added[0]!.key);
     for (const item of added) assignments.set(item.key, id);
     const known = new Map<string, Item>();
-    for (const unit of members) for (const [key, item] of unit.known) known.set(key, item);
+    for (const key of story?.items ?? []) {
+      const item = items.get(key);
+      if (item) known.set(key, item);
+    }
+    for (const item of added) known.set(item.key, item);
     const built = assembleStory(
       {
         id,
         keys: [...(story?.items ?? []), ...added.map((item) => item.key)],
         known,
-        signature: buildSignature(members.flatMap((unit) => unit.features)),
+        signature: buildSignatureOf(members.flatMap((unit) => unit.vectors)),
         ...(story ? { previous: story } : {}),
       },
       now,
@@ -129,73 +157,90 @@ export function groupItems(
   return { stories: [...changed, ...created], assignments };
 }
 
-function groupUnits(
-  units: readonly Unit[],
-  df: DocumentFrequencies,
-  opts: { threshold: number; windowMs: number },
-) {
+interface Pass {
+  window: StoryWindow;
+  fresh: readonly Unit[];
+  freshPostings: Postings<Unit>;
+  threshold: number;
+  windowMs: number;
+  /** What the merge knows of each unit, worked out once per call. */
+  merging: Map<Unit, MergeUnit>;
+}
+
+/**
+ * One clustering pass with the given document counts: the groups that hold a new item or a
+ * candidate story, each as its units in unit order. Stories no new item reaches stay as they are.
+ */
+function groupUnits(pass: Pass, counts: KeyCounts): Unit[][] {
+  const weights = weightsOf(counts);
   const pairs = findCandidatePairs(
-    units.map((unit) => ({ time: unit.time, features: unit.features, isNew: !!unit.item })),
-    { windowMs: opts.windowMs, entityWeight: entityWeight(df) },
+    pass.fresh.map((unit) => ({ unit, time: unit.time, entities: unit.vectors[0]!.entities })),
+    {
+      windowMs: pass.windowMs,
+      entityWeight: (id) => weights.entity(id),
+      postings: [pass.window.postings, pass.freshPostings],
+      order: byTimeThenKey,
+    },
   );
-  const links = pairs.map(([i, j]): [number, number, number] => [i, j, linkOf(units[i]!, units[j]!, df)]);
-  return mergeGroups(
-    units.map((unit) => ({
-      size: unit.features.length,
-      first: unit.time,
-      last: unit.last,
-      existing: !!unit.story,
-      guilds: unit.guilds,
-    })),
-    links,
-    opts,
-  );
+  const involved = new Set<Unit>(pass.fresh);
+  for (const [a, b] of pairs) involved.add(a).add(b);
+  const units = [...involved].sort(byTimeThenKey);
+  const indexOf = new Map(units.map((unit, i) => [unit, i]));
+  const links = pairs.map(([a, b]): [number, number, number] => [
+    indexOf.get(a)!,
+    indexOf.get(b)!,
+    linkOf(a, b, weights),
+  ]);
+  const merging = units.map((unit) => {
+    let known = pass.merging.get(unit);
+    if (!known) {
+      known = mergeUnitOf(unit);
+      pass.merging.set(unit, known);
+    }
+    return known;
+  });
+  const groups = mergeGroups(merging, links, pass);
+  return groups.map((group) => group.map((index) => units[index]!));
 }
 
 /** Sum of the similarities between the members of two units (the average link's numerator). */
-function linkOf(a: Unit, b: Unit, df: DocumentFrequencies): number {
+function linkOf(a: Unit, b: Unit, weights: KeyWeights): number {
+  // A pair always holds a new item (one source): it is compared with each of the other's.
+  if (a.vectors.length === 1) return sumOfScores(a.vectors[0]!, b.vectors, weights);
+  if (b.vectors.length === 1) return sumOfScores(b.vectors[0]!, a.vectors, weights);
   let sum = 0;
-  for (const x of a.features) for (const y of b.features) sum += compareFeatures(x, y, df).score;
+  for (const x of a.vectors) for (const y of b.vectors) sum += compareVectors(x, y, weights).score;
   return sum;
 }
 
 function newUnit(item: Item, now: number): Unit {
   const time = itemTime(item);
-  const at = Number.isNaN(time) ? now : time;
+  const vector = itemVector(item);
   return {
-    time: at,
-    last: at,
-    features: [extractStoryFeatures(item)],
+    time: Number.isNaN(time) ? now : time,
+    vectors: [vector],
+    doc: { lang: vector.lang, terms: vector.terms.ids, entities: vector.entities.ids },
+    sources: [item],
+    key: item.key,
     item,
-    known: new Map([[item.key, item]]),
-    guilds: new Set(item.guildId === undefined ? [] : [item.guildId]),
   };
 }
 
-function storyUnit(story: Story, items: ReadonlyMap<string, Item>): Unit {
-  const known = new Map<string, Item>();
-  for (const key of story.items) {
-    const item = items.get(key);
-    if (item) known.set(key, item);
-  }
-  const features = [...known.values()].map(extractStoryFeatures);
-  // Sources missing from the lookup are represented by the stored signature (their centroid).
-  if (known.size < story.items.length) features.push(featuresFromSignature(story.signature, story.lang));
+/**
+ * What the merge needs to know of a unit: its time span and the guilds whose private items it
+ * holds. Worked out only for the units a new item reaches.
+ */
+function mergeUnitOf(unit: Unit): MergeUnit {
   const guilds = new Set<string>();
-  for (const item of known.values()) if (item.guildId !== undefined) guilds.add(item.guildId);
-  if (story.guildId !== undefined) guilds.add(story.guildId);
-  const start = storyStart(story);
-  let last = start;
-  for (const item of known.values()) {
+  let last = unit.time;
+  for (const item of unit.sources) {
+    if (item.guildId !== undefined) guilds.add(item.guildId);
+    if (unit.item) continue;
     const time = itemTime(item);
     if (!Number.isNaN(time)) last = Math.max(last, time);
   }
-  return { time: start, last, features, story, known, guilds };
-}
-
-function storyStart(story: Story): number {
-  const start = Date.parse(story.published);
-  return Number.isNaN(start) ? Date.parse(story.firstSeen) : start;
+  if (unit.story?.guildId !== undefined) guilds.add(unit.story.guildId);
+  return { size: unit.vectors.length, first: unit.time, last, existing: !!unit.story, guilds };
 }
 
 /** Whether some new item's time (sorted) lies within the window of `time`. */
@@ -210,26 +255,9 @@ function isWithinReach(time: number, sorted: readonly number[], windowMs: number
   return lo < sorted.length && sorted[lo]! <= time + windowMs;
 }
 
-/** One document per story for document frequencies: a story told five times counts once. */
-function mergeFeatures(members: readonly Unit[]): StoryFeatures {
-  const all = members.flatMap((unit) => unit.features);
-  if (all.length === 1) return all[0]!;
-  const merged: StoryFeatures = { lang: all[0]?.lang ?? "en", terms: new Map(), entities: new Map() };
-  for (const f of all) {
-    for (const [key, weight] of f.terms) merged.terms.set(key, Math.max(merged.terms.get(key) ?? 0, weight));
-    for (const [key, weight] of f.entities)
-      merged.entities.set(key, Math.max(merged.entities.get(key) ?? 0, weight));
-  }
-  return merged;
-}
-
 /** Time order, stories before items at the same time, then by key: independent of input order. */
 function byTimeThenKey(a: Unit, b: Unit): number {
-  return a.time - b.time || Number(!!a.item) - Number(!!b.item) || compareText(keyOf(a), keyOf(b));
-}
-
-function keyOf(unit: Unit): string {
-  return unit.item?.key ?? unit.story?.id ?? "";
+  return a.time - b.time || Number(!!a.item) - Number(!!b.item) || compareText(a.key, b.key);
 }
 
 function compareText(a: string, b: string): number {

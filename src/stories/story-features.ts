@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import type { Item, Lang, StorySignature } from "../model.ts";
 import { removeBoilerplate } from "../summaries/boilerplate.ts";
 import { analyzeText } from "../text/analyze.ts";
@@ -30,27 +29,13 @@ const REPEAT_BONUS = 0.25;
 const MAX_REPEATS = 4;
 // A bare small number (a day of the month, a count) says less than `90 day` or `40 billion`.
 const BARE_NUMBER = 0.5;
-const SIGNATURE_TERMS = 60;
-const SIGNATURE_ENTITIES = 40;
 
-// Features of items already read, by a digest of their content: a poll compares new items with
-// the sources of every recent story, and those would otherwise be analysed again each time.
-const cache = new Map<string, StoryFeatures>();
-const CACHE_LIMIT = 20_000;
-
-/** The features of one article (memoised by content: treat the result as read-only). */
+/**
+ * The features of one article. Grouping memoises them per stored item (see feature-vectors.ts);
+ * treat the result as read-only.
+ */
 export function extractStoryFeatures(item: Pick<Item, "title" | "text" | "lang">): StoryFeatures {
-  const id = createHash("sha1").update(`${item.lang}\u0000${item.title}\u0000${item.text}`).digest("base64");
-  const hit = cache.get(id);
-  if (hit) return hit;
-  const features = computeFeatures(item);
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(id, features);
-  return features;
-}
-
-function computeFeatures(item: Pick<Item, "title" | "text" | "lang">): StoryFeatures {
-  const text = openingOf(removeBoilerplate(item.text));
+  const text = readOpening(item.text);
   const sentences = splitSentences(text, item.lang);
   let leadEnd = 0;
   for (const [i, sentence] of sentences.entries()) {
@@ -108,27 +93,6 @@ export function featuresFromSignature(signature: StorySignature, lang: Lang): St
   };
 }
 
-/**
- * A story's signature from its members' features: the mean term weights (the centroid, top
- * terms only) and the entities, most widely shared first.
- */
-export function buildSignature(members: readonly StoryFeatures[]): StorySignature {
-  const terms = new Map<string, number>();
-  const entities = new Map<string, number>();
-  for (const member of members) {
-    for (const [key, weight] of member.terms) terms.set(key, (terms.get(key) ?? 0) + weight / members.length);
-    for (const [key, weight] of member.entities) entities.set(key, (entities.get(key) ?? 0) + weight);
-  }
-  const topTerms = [...terms].sort(byWeightThenKey).slice(0, SIGNATURE_TERMS);
-  return {
-    entities: [...entities]
-      .sort(byWeightThenKey)
-      .slice(0, SIGNATURE_ENTITIES)
-      .map(([key]) => key),
-    terms: Object.fromEntries(topTerms.map(([key, weight]) => [key, Math.round(weight * 1000) / 1000])),
-  };
-}
-
 /** Words (stems and concepts), not numbers: numbers are entities. */
 function addTerms(
   terms: Map<string, number>,
@@ -146,8 +110,22 @@ function addTerms(
   });
 }
 
+/**
+ * The opening of the article's own text. Boilerplate is removed line by line, so the cleaned
+ * opening of a long text is the cleaned opening of its first lines: only when those come out
+ * too short is the whole text read.
+ */
+export function readOpening(text: string): string {
+  const lineEnd = text.indexOf("\n", 2 * BODY_CHARS);
+  if (lineEnd >= 0) {
+    const head = removeBoilerplate(text.slice(0, lineEnd));
+    if (head.length > BODY_CHARS) return cutOpening(head);
+  }
+  return cutOpening(removeBoilerplate(text));
+}
+
 /** The article's opening, cut at a sentence end: where an event is told. */
-function openingOf(text: string): string {
+export function cutOpening(text: string): string {
   if (text.length <= BODY_CHARS) return text;
   const cut = text.slice(0, BODY_CHARS);
   const end = Math.max(cut.lastIndexOf(". "), cut.lastIndexOf(".\n"), cut.lastIndexOf("\n"));
@@ -176,8 +154,4 @@ function isTitleCase(title: string, known: ReadonlySet<string>): boolean {
 
 function weightOf(key: string, base: number): number {
   return /^\d+(?:\.\d+)?$/.test(key) && Number(key) < 100 ? base * BARE_NUMBER : base;
-}
-
-function byWeightThenKey(a: [string, number], b: [string, number]): number {
-  return b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
 }

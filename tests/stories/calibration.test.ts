@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { backgroundTermRate, conceptsOf } from "../../src/stories/background-frequencies.ts";
-import { compareFeatures, countDocumentFrequencies } from "../../src/stories/similarity.ts";
+import { countDocumentFrequencies } from "../../src/stories/document-counts.ts";
+import { compareFeatures } from "../../src/stories/similarity.ts";
 import { extractStoryFeatures } from "../../src/stories/story-features.ts";
 import { foldText } from "../../src/text/fold.ts";
 import { stemKeys } from "../../src/text/stem.ts";

@@ -1,7 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findCandidatePairs } from "../../src/stories/candidate-pairs.ts";
 import { type MergeUnit, mergeGroups } from "../../src/stories/merge-groups.ts";
-import type { StoryFeatures } from "../../src/stories/story-features.ts";
 
 const HOUR = 3_600_000;
 const unit = (over: Partial<MergeUnit> = {}): MergeUnit => ({
@@ -34,34 +32,5 @@ describe("mergeGroups", () => {
     expect(mergeGroups(guilds, [[0, 1, 0.9]], opts)).toEqual([[0], [1]]);
     const apart = [unit(), unit({ first: 73 * HOUR, last: 73 * HOUR })];
     expect(mergeGroups(apart, [[0, 1, 0.9]], opts)).toEqual([[0], [1]]);
-  });
-});
-
-describe("findCandidatePairs", () => {
-  const features = (...keys: string[]): StoryFeatures => ({
-    lang: "en",
-    terms: new Map(),
-    entities: new Map(keys.map((key) => [key, 1])),
-  });
-
-  it("pairs items sharing a name within the time window only", () => {
-    const units = [
-      { time: 0, features: [features("crowdstrike", "windows")], isNew: true },
-      { time: HOUR, features: [features("crowdstrike")], isNew: true },
-      { time: 2 * HOUR, features: [features("azure")], isNew: true },
-      { time: 100 * HOUR, features: [features("crowdstrike")], isNew: true },
-    ];
-    const pairs = findCandidatePairs(units, { windowMs: 72 * HOUR, entityWeight: () => 1 });
-    expect(pairs).toEqual([[0, 1]]);
-  });
-
-  it("does not follow a name that too many units of the window carry", () => {
-    const units = Array.from({ length: 400 }, (_, i) => ({
-      time: i,
-      features: [features("usa", ...(i < 2 ? ["h20"] : []))],
-      isNew: true,
-    }));
-    const pairs = findCandidatePairs(units, { windowMs: 72 * HOUR, entityWeight: () => 1 });
-    expect(pairs).toEqual([[0, 1]]);
   });
 });

@@ -1,6 +1,15 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compareFeatures, countDocumentFrequencies } from "../../src/stories/similarity.ts";
-import { extractStoryFeatures, type StoryFeatures } from "../../src/stories/story-features.ts";
+import { countDocumentFrequencies } from "../../src/stories/document-counts.ts";
+import { buildSignatureOf, itemVector, keyOfId, vectorOf } from "../../src/stories/feature-vectors.ts";
+import { compareFeatures } from "../../src/stories/similarity.ts";
+import {
+  cutOpening,
+  extractStoryFeatures,
+  readOpening,
+  type StoryFeatures,
+} from "../../src/stories/story-features.ts";
+import { removeBoilerplate } from "../../src/summaries/boilerplate.ts";
 import { loadStoryItems, STORY_FIXTURES } from "./load-story-fixtures.ts";
 
 const items = loadStoryItems(STORY_FIXTURES);
@@ -67,5 +76,76 @@ describe("story features", () => {
       score("oracle-lmi.fr", "oracle-verge.en"),
       10,
     );
+  });
+});
+
+describe("the opening story features read", () => {
+  const sentence = fc
+    .array(fc.constantFrom("Oracle", "said", "the", "deal", "TikTok", "on", "Monday", "would", "close"), {
+      minLength: 3,
+      maxLength: 40,
+    })
+    .map((words) => `${words.join(" ")}.`);
+  const boilerplate = fc.constantFrom(
+    "Read more: the week in tech",
+    "By Jane Doe",
+    "Facebook Twitter LinkedIn Email",
+    "(Photo: Getty Images)",
+    "",
+    "   ",
+  );
+  const line = fc.oneof(
+    { arbitrary: fc.array(sentence, { minLength: 1, maxLength: 12 }).map((s) => s.join(" ")), weight: 3 },
+    { arbitrary: boilerplate, weight: 2 },
+  );
+
+  it("is the opening of the whole text without its boilerplate, though it reads only the first lines", () => {
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 120 }), (lines) => {
+        const text = lines.join("\n");
+        expect(readOpening(text)).toBe(cutOpening(removeBoilerplate(text)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+const keysOf = (ids: Int32Array) => [...ids].map(keyOfId);
+
+describe("feature vectors of stored items", () => {
+  const [item] = loadStoryItems(["oracle-reuters.en"]);
+
+  it("are analysed once per item, and again when another article comes under the same key", () => {
+    const first = itemVector(item!);
+    expect(itemVector({ ...item! })).toBe(first);
+    const other = { ...item!, text: `${item!.text}\nLarry Ellison welcomed the deal.` };
+    expect(itemVector(other)).not.toBe(first);
+    expect(keysOf(itemVector(other).entities.ids)).toContain("larryellison");
+    const retitled = { ...item!, title: `${item!.title}!` };
+    expect(itemVector(retitled)).not.toBe(itemVector(other));
+    expect(itemVector({ ...item!, lang: "fr" })).not.toBe(itemVector(retitled));
+  });
+
+  it("give a signature of the most weighted entities and the mean term weights", () => {
+    const a = vectorOf({
+      lang: "en",
+      terms: new Map([
+        ["deal", 1],
+        ["bid", 3],
+      ]),
+      entities: new Map([["oracle", 2]]),
+    });
+    const b = vectorOf({
+      lang: "en",
+      terms: new Map([["deal", 3]]),
+      entities: new Map([
+        ["tiktok", 1],
+        ["oracle", 1],
+      ]),
+    });
+    expect(buildSignatureOf([a, b])).toEqual({
+      entities: ["oracle", "tiktok"],
+      terms: { deal: 2, bid: 1.5 },
+    });
   });
 });
