@@ -20,7 +20,13 @@ export interface ProcessResult {
  * for items that guild may see) → stories (grouped with recent ones, summaries written) → store
  * (stories, facts, then items).
  */
-export async function processNewItems(app: App, fresh: Item[], facts: FactBase): Promise<ProcessResult> {
+export async function processNewItems(
+  app: App,
+  fresh: Item[],
+  facts: FactBase,
+  /** Items already read or stored by this poll, by key: not read back from the store. */
+  known: Map<string, Item> = new Map(),
+): Promise<ProcessResult> {
   if (fresh.length === 0) return { items: [], stories: [] };
   const topics = await listAllTopics(app);
   const matched = await matchItems(app, fresh.map(redetectLanguage), topics);
@@ -30,8 +36,16 @@ export async function processNewItems(app: App, fresh: Item[], facts: FactBase):
   const recent = await app.store.stories.since(
     new Date(now.getTime() - 2 * windowHours * 3_600_000).toISOString(),
   );
-  const members = await app.store.items.getMany(recent.flatMap((s) => s.items));
-  const grouped = groupItems(matched, recent, new Map(members.map((i) => [i.key, i])), { windowHours, now });
+  const memberKeys = recent.flatMap((s) => s.items);
+  const members = new Map<string, Item>();
+  const missing: string[] = [];
+  for (const key of memberKeys) {
+    const item = known.get(key);
+    if (item) members.set(key, item);
+    else missing.push(key);
+  }
+  for (const item of await app.store.items.getMany(missing)) members.set(item.key, item);
+  const grouped = groupItems(matched, recent, members, { windowHours, now });
   const items = matched.map((item) => {
     const story = grouped.assignments.get(item.key);
     return story ? { ...item, story } : item;
@@ -44,6 +58,7 @@ export async function processNewItems(app: App, fresh: Item[], facts: FactBase):
   await app.store.stories.putMany(stories);
   await facts.addItems(items);
   await app.store.items.putMany(items);
+  for (const item of items) known.set(item.key, item);
   return { items, stories };
 }
 
