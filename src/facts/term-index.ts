@@ -269,9 +269,13 @@ export class TermIndex {
     const heap: ScoredDoc[] = [];
     const worse = (a: ScoredDoc, b: ScoredDoc) => a.score < b.score || (a.score === b.score && a.doc > b.doc);
     for (const doc of touched) {
-      const candidate = { doc, score: this.#score[doc]! * this.#matched[doc]! };
-      if (heap.length >= limit && !worse(heap[0]!, candidate)) continue;
+      const score = this.#score[doc]! * this.#matched[doc]!;
+      // Most documents cannot enter a full heap: decided on the number, before any allocation.
+      const floor = heap[0];
+      if (heap.length >= limit && (score < floor!.score || (score === floor!.score && doc > floor!.doc)))
+        continue;
       if (!accept(doc)) continue;
+      const candidate = { doc, score };
       if (heap.length < limit) pushHeap(heap, candidate, worse);
       else replaceTop(heap, candidate, worse);
     }
