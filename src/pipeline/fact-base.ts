@@ -279,10 +279,11 @@ async function search(
   const stored = top.filter((hit) => !state.curated.has(hit.doc));
   const ids = stored.map((hit) => `${state.docItem[hit.doc]!.key}#${state.docIndex[hit.doc]}`);
   const itemKeys = [...new Set(stored.map((hit) => state.docItem[hit.doc]!.key))];
-  const [records, sources] = await Promise.all([
-    app.store.facts.getFacts(ids),
-    app.store.facts.getSources(itemKeys),
-  ]);
+  // Nothing ranked from the store (no hits, or only curated facts): no round trip.
+  const [records, sources] =
+    ids.length === 0
+      ? [[], []]
+      : await Promise.all([app.store.facts.getFacts(ids), app.store.facts.getSources(itemKeys)]);
   const facts = new Map<number, Fact>();
   const sourceOfKey = new Map(itemKeys.map((key, n) => [key, sources[n]]));
   stored.forEach((hit, n) => {
