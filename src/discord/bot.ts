@@ -107,6 +107,8 @@ export async function startBot(app: App, options: BotOptions = {}): Promise<Bot 
   cycles = ready;
 
   const started = (async () => {
+    // Loading began with openFactBase, beside the login; /ask waits for it either way.
+    await facts.ready();
     await ready.deliver();
     if (abort.signal.aborted) return;
     await scheduler.start();

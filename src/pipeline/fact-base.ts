@@ -70,21 +70,31 @@ interface State {
 }
 
 export function openFactBase(app: App): FactBase {
-  const loading = load(app);
+  // Loading starts now; a load that fails (the store was unreachable) is tried again by the
+  // next caller instead of leaving the fact base broken for the life of the process.
+  let loading: Promise<State> | undefined;
+  const loaded = (): Promise<State> => {
+    loading ??= load(app).catch((error: unknown) => {
+      loading = undefined;
+      throw error;
+    });
+    return loading;
+  };
+  loaded().catch(() => {});
   // Writes one after another: two polls never interleave their segments and removals.
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(work: (state: State) => Promise<T>): Promise<T> => {
-    const next = queue.then(() => loading).then(work);
+    const next = queue.then(loaded).then(work);
     queue = next.catch(() => {});
     return next;
   };
 
   return {
     ready: async () => {
-      await loading;
+      await loaded();
     },
-    count: async () => (await loading).terms.size,
-    search: async (keys, options = {}) => search(app, await loading, keys, options),
+    count: async () => (await loaded()).terms.size,
+    search: async (keys, options = {}) => search(app, await loaded(), keys, options),
     addItems: (items) => serial((state) => addItems(app, state, items)),
     removeItems: (itemKeys) => serial((state) => removeItems(app, state, itemKeys)),
     refreshCurated: () => serial((state) => addCurated(app, state)),
@@ -158,11 +168,13 @@ async function loadSegments(app: App, state: State): Promise<void> {
  * lost), a batch at a time, then marks the layout current so it happens once.
  */
 async function rebuild(app: App, state: State): Promise<void> {
-  await app.store.meta.set(LAYOUT, 0);
-  await app.store.facts.dropSegments(await app.store.facts.segmentIds());
-  // The whole-index snapshot of earlier versions.
-  await app.store.meta.set("fact-index", null);
-  const keys = await app.store.items.listKeys();
+  const [keys, segments] = await Promise.all([app.store.items.listKeys(), app.store.facts.segmentIds()]);
+  if (keys.length > 0 || segments.length > 0) {
+    await app.store.meta.set(LAYOUT, 0);
+    await app.store.facts.dropSegments(segments);
+    // The whole-index snapshot of earlier versions.
+    await app.store.meta.set("fact-index", null);
+  }
   for (let i = 0; i < keys.length; i += REBUILD_CHUNK) {
     await addItems(app, state, await app.store.items.getMany(keys.slice(i, i + REBUILD_CHUNK)));
     await yieldToEventLoop();

@@ -124,4 +124,29 @@ describe("the fact base on disk", () => {
     expect(await app.store.facts.segmentIds()).not.toContain("broken");
     await app.close();
   });
+
+  it("loads again on the next question when the store failed during the first load", async () => {
+    const open = opener();
+    const app = await open();
+    await openFactBase(app).addItems([seedItem()]);
+    let failures = 1;
+    const meta = app.store.meta;
+    const flaky: App = {
+      ...app,
+      store: {
+        ...app.store,
+        meta: {
+          ...meta,
+          get: async <T>(name: string) => {
+            if (failures-- > 0) throw new Error("SQLITE_BUSY: database is locked");
+            return meta.get<T>(name);
+          },
+        },
+      },
+    };
+    const facts = openFactBase(flaky);
+    await expect(facts.ready()).rejects.toThrow(/SQLITE_BUSY/);
+    expect((await answerQuestion(ORACLE, facts, { now })).answer).toMatch(/Larry Ellison/);
+    await app.close();
+  });
 });
