@@ -1,6 +1,17 @@
 import { stemKeys } from "./stem.ts";
 import { isStopWord } from "./stopwords.ts";
-import { type Token, tokenize } from "./tokenize.ts";
+import {
+  CAPITALISED,
+  endOf,
+  JOINED,
+  type ScannedText,
+  scanText,
+  startOf,
+  type Token,
+  tokenize,
+  tokensOf,
+} from "./tokenize.ts";
+import { type CompoundForm, hashTerm, openingOf, signatureOf, type WordForm } from "./word-forms.ts";
 
 /**
  * A text reduced to what matching, grouping and search compare: for each word its position and
@@ -19,17 +30,82 @@ export interface AnalyzedText {
 }
 
 export function analyzeText(text: string): AnalyzedText {
-  const tokens = tokenize(text);
-  const keys = tokens.map((t) => (isDroppable(t) ? [] : stemKeys(t.folded)));
+  const scan = scanWords(text);
   const compounds = new Map<number, string>();
-  for (let i = 1; i < tokens.length; i++) {
-    const a = tokens[i - 1]!;
-    const b = tokens[i]!;
-    if (!b.joinedToPrevious || /\d/.test(a.folded + b.folded)) continue;
-    const hyphenated = text.slice(a.end, b.start) === "-";
-    if ((a.capitalised && b.capitalised) || hyphenated) compounds.set(i - 1, a.folded + b.folded);
+  scan.compoundAt.forEach((at, n) => {
+    compounds.set(at, scan.compounds[n]!.folded);
+  });
+  return { tokens: tokensOf(scan), keys: scan.forms.map((form) => form.keys!), compounds };
+}
+
+/**
+ * A text's words as `analyzeText` finds them, without a Token object each: every form has its
+ * `keys` set, and the compounds are listed by the index of their first token.
+ */
+export interface ScannedWords extends ScannedText {
+  compoundAt: number[];
+  compounds: CompoundForm[];
+}
+
+export function scanWords(text: string): ScannedWords {
+  const scan = scanText(text);
+  const { forms, spans } = scan;
+  for (const form of forms) if (form.keys === undefined) setKeys(form);
+  const compoundAt: number[] = [];
+  const compounds: CompoundForm[] = [];
+  for (let i = 1; i < forms.length; i++) {
+    const span = spans[i]!;
+    if (!(span & JOINED)) continue;
+    // Both capitalised, or split by exactly one hyphen (the cheap test of the text comes first).
+    if (!(spans[i - 1]! & span & CAPITALISED)) {
+      const start = startOf(scan, i);
+      if (text.charCodeAt(start - 1) !== HYPHEN || start - endOf(scan, i - 1) !== 1) continue;
+    }
+    if (forms[i - 1]!.digit || forms[i]!.digit) continue;
+    compoundAt.push(i - 1);
+    compounds.push(compoundOf(forms[i - 1]!, forms[i]!));
   }
-  return { tokens, keys, compounds };
+  return { ...scan, compoundAt, compounds };
+}
+
+/** A form's keys (none for a stop word) and the hashes of its terms. */
+function setKeys(form: WordForm): void {
+  const keys = isDroppable(form.surface, form.folded) ? NO_KEYS : stemKeys(form.folded);
+  const foldedHash = hashTerm(form.folded);
+  const keyHashes = keys.map(hashTerm);
+  form.keys = keys;
+  form.foldedHash = foldedHash;
+  form.keyHashes = keyHashes;
+  form.opening = openingOf(form.folded);
+  form.signature = signatureOf(foldedHash, keyHashes);
+}
+
+const HYPHEN = 0x2d;
+const NO_KEYS: readonly string[] = [];
+
+const KNOWN_FOLLOWERS = 64;
+
+/**
+ * `Byte` + `Dance` → `bytedance`, kept on the first form (for a bounded number of followers):
+ * the same object each time, so its keys are stemmed once and its string hashed once.
+ */
+function compoundOf(first: WordForm, second: WordForm): CompoundForm {
+  const known = first.compounds?.get(second);
+  if (known !== undefined) return known;
+  const folded = first.folded + second.folded;
+  const keys = stemKeys(folded);
+  const compound: CompoundForm = {
+    folded,
+    keys,
+    foldedHash: hashTerm(folded),
+    keyHashes: keys.map(hashTerm),
+    opening: openingOf(folded),
+    pass: 0,
+    passNote: 0,
+  };
+  first.compounds ??= new Map();
+  if (first.compounds.size < KNOWN_FOLLOWERS) first.compounds.set(second, compound);
+  return compound;
 }
 
 /**
@@ -52,13 +128,7 @@ export function termKeys(term: string): readonly string[] {
 }
 
 /** A stop word, unless written as an acronym: `AI` (Act) and `IT` are names, `ai` and `it` are not. */
-function isDroppable(token: Token): boolean {
-  if (
-    token.surface.length > 1 &&
-    token.surface === token.surface.toUpperCase() &&
-    /\p{Lu}/u.test(token.surface)
-  ) {
-    return false;
-  }
-  return isStopWord(token.folded);
+function isDroppable(surface: string, folded: string): boolean {
+  if (surface.length > 1 && surface === surface.toUpperCase() && /\p{Lu}/u.test(surface)) return false;
+  return isStopWord(folded);
 }

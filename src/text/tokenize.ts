@@ -1,4 +1,4 @@
-import { foldText } from "./fold.ts";
+import { formAt, UNITED_STATES, type WordForm } from "./word-forms.ts";
 
 /** One word or number of a text, with where it stands so matches can be shown and quoted. */
 export interface Token {
@@ -14,58 +14,194 @@ export interface Token {
   joinedToPrevious: boolean;
 }
 
-// Order matters: dotted acronyms (U.S.), then numbers with decimals (2.5, 12,5), then words
-// with inner apostrophes (l'été, TikTok's). Hyphens split words; `joinedToPrevious` remembers them.
-const TOKEN = /\p{Lu}(?:\.\p{Lu})+\.?|\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
-const ELISION = /^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu)'(?=\p{L})/u;
-const POSSESSIVE = /'s?$/;
-const US_FORMS = new Set(["u.s", "u.s.", "u.s.a", "u.s.a.", "usa"]);
+/**
+ * A text's tokens as parallel arrays, without a Token object each: what tokens are built from,
+ * and all that document preparation reads.
+ */
+export interface ScannedText {
+  forms: WordForm[];
+  /** Each token's start × 4 + its CAPITALISED and JOINED bits (read with `startOf`, `endOf`). */
+  spans: number[];
+  /** Merged `États-Unis` tokens by index (their form is a shared `usa` form): surface and end. */
+  merged: Map<number, { surface: string; end: number }> | undefined;
+}
+
+export const CAPITALISED = 1;
+export const JOINED = 2;
+
+// The rules of the former token regex, which this scanner reproduces character for character:
+//   \p{Lu}(?:\.\p{Lu})+\.?  |  \p{N}+(?:[.,]\p{N}+)*  |  [\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*
+// Order matters: dotted acronyms (U.S.), then numbers with decimals (2.5, 12,5: `5g` is `5`
+// then `g`), then words with inner apostrophes (l'été, TikTok's). Hyphens split words;
+// `joinedToPrevious` remembers them.
+const UPPER = 1;
+const LETTER = 2;
+const NUMBER = 4;
+const WORD = LETTER | NUMBER;
+const KNOWN = 0x80;
+/** Character classes of the Basic Multilingual Plane beyond ASCII, filled in as characters are met. */
+const classes = new Uint8Array(0x10000);
+
+const ASCII_CLASSES = Uint8Array.from({ length: 0x80 }, (_, code) => classify(String.fromCharCode(code)));
 
 export function tokenize(text: string): Token[] {
-  const tokens: Token[] = [];
-  let previousEnd = -1;
-  for (const match of text.matchAll(TOKEN)) {
-    const surface = match[0];
-    const start = match.index;
-    const end = start + surface.length;
-    const gap = previousEnd < 0 ? "" : text.slice(previousEnd, start);
-    const folded = foldToken(surface);
-    previousEnd = end;
-    if (folded.length === 0) continue;
-    tokens.push({
-      surface,
-      folded,
+  return tokensOf(scanText(text));
+}
+
+/** The Token objects of a scanned text. */
+export function tokensOf(scan: ScannedText): Token[] {
+  const { forms, spans, merged } = scan;
+  const tokens: Token[] = new Array(forms.length);
+  for (let i = 0; i < forms.length; i++) {
+    const form = forms[i]!;
+    const span = spans[i]!;
+    const start = span >> 2;
+    const united = merged?.get(i);
+    tokens[i] = {
+      surface: united?.surface ?? form.surface,
+      folded: form.folded,
       start,
-      end,
-      capitalised: /^\p{Lu}/u.test(surface),
-      joinedToPrevious: gap === " " || gap === "-",
-    });
+      end: united?.end ?? start + form.surface.length,
+      capitalised: (span & CAPITALISED) !== 0,
+      joinedToPrevious: (span & JOINED) !== 0,
+    };
   }
-  return mergeUnitedStates(tokens);
+  return tokens;
 }
 
-function foldToken(surface: string): string {
-  // `US` in capitals is the country; `us` is a pronoun (and a stop word).
-  if (surface === "US" || surface === "USA") return "usa";
-  let folded = foldText(surface);
-  if (US_FORMS.has(folded)) return "usa";
-  folded = folded.replace(ELISION, "").replace(POSSESSIVE, "");
-  if (/^\p{N}+(?:,\p{N}+)$/u.test(folded)) folded = folded.replace(",", ".");
-  return folded;
+export function startOf(scan: ScannedText, i: number): number {
+  return scan.spans[i]! >> 2;
 }
 
-/** `États-Unis` / `Etats Unis` → one `usa` token, so French and English texts meet. */
-function mergeUnitedStates(tokens: Token[]): Token[] {
-  const out: Token[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i]!;
-    const next = tokens[i + 1];
-    if (token.folded === "etats" && next?.folded === "unis" && next.joinedToPrevious) {
-      out.push({ ...token, surface: `${token.surface}-${next.surface}`, folded: "usa", end: next.end });
-      i++;
+export function endOf(scan: ScannedText, i: number): number {
+  return scan.merged?.get(i)?.end ?? (scan.spans[i]! >> 2) + scan.forms[i]!.surface.length;
+}
+
+/** Finds the tokens of a text: each one's word form, place and flags. */
+export function scanText(text: string): ScannedText {
+  // Arrays sized for the usual token density up front and trimmed at the end: grown one push
+  // at a time, they would each be copied a dozen times on the way (most of the scan's garbage).
+  const length = text.length;
+  const estimate = Math.ceil(length / CHARS_PER_TOKEN);
+  const forms: WordForm[] = new Array(estimate);
+  const spans: number[] = new Array(estimate);
+  let merged: ScannedText["merged"];
+  let count = 0;
+  let previousEnd = -1;
+  let i = 0;
+  while (i < length) {
+    const code = text.charCodeAt(i);
+    const first = code < 0x80 ? ASCII_CLASSES[code]! : classAt(text, i);
+    if (!(first & WORD)) {
+      i += code < 0x80 ? 1 : widthAt(text, i);
+      continue;
+    }
+    const start = i;
+    const end = matchEnd(text, i, first);
+    i = end;
+    const form = formAt(text, start, end);
+    // The gap is one space or one hyphen (the end of a dropped token counts as an end too).
+    const joined = start - previousEnd === 1 && isSpaceOrHyphen(text.charCodeAt(previousEnd));
+    previousEnd = end;
+    if (form.folded.length === 0) continue;
+    const last = count - 1;
+    // `États-Unis` / `Etats Unis` → one `usa` token, so French and English texts meet.
+    if (joined && form.folded === "unis" && last >= 0 && forms[last]!.folded === "etats") {
+      merged ??= new Map();
+      merged.set(last, { surface: `${forms[last]!.surface}-${form.surface}`, end });
+      forms[last] = UNITED_STATES;
+      continue;
+    }
+    forms[count] = form;
+    // A string is shorter than 2^29 units, so start × 4 stays a small integer.
+    spans[count] = start * 4 + (first & UPPER ? CAPITALISED : 0) + (joined ? JOINED : 0);
+    count++;
+  }
+  forms.length = count;
+  spans.length = count;
+  return { forms, spans, merged };
+}
+
+/** Characters per token in news prose (words, spaces, punctuation), rounded down: arrays fit. */
+const CHARS_PER_TOKEN = 5;
+
+/** End of the token that starts at `i` (a letter or number of class `first`). */
+function matchEnd(text: string, i: number, first: number): number {
+  if (first & UPPER) {
+    let j = i + widthAt(text, i);
+    let dotted = false;
+    while (text.charCodeAt(j) === 0x2e && classAt(text, j + 1) & UPPER) {
+      j += 1 + widthAt(text, j + 1);
+      dotted = true;
+    }
+    if (dotted) return text.charCodeAt(j) === 0x2e ? j + 1 : j;
+  }
+  if (first & NUMBER) {
+    let j = runEnd(text, i, NUMBER);
+    while (isDecimalMark(text.charCodeAt(j)) && classAt(text, j + 1) & NUMBER)
+      j = runEnd(text, j + 1, NUMBER);
+    return j;
+  }
+  let j = runEnd(text, i, WORD);
+  while (isApostrophe(text.charCodeAt(j)) && classAt(text, j + 1) & WORD) j = runEnd(text, j + 1, WORD);
+  return j;
+}
+
+/** Index just past the run of characters of class `mask` starting at `i`. */
+function runEnd(text: string, i: number, mask: number): number {
+  let j = i;
+  for (;;) {
+    const code = text.charCodeAt(j);
+    if (code < 0x80) {
+      if ((ASCII_CLASSES[code]! & mask) === 0) return j;
+      j++;
+    } else if (classAt(text, j) & mask) {
+      j += widthAt(text, j);
     } else {
-      out.push(token);
+      return j;
     }
   }
-  return out;
+}
+
+/** UPPER | LETTER | NUMBER bits of the code point at `i` (0 past the end). */
+function classAt(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  if (code < 0x80) return ASCII_CLASSES[code]!;
+  if (!(code > 0)) return 0; // past the end: charCodeAt gave NaN
+  if (code >= 0xd800 && code <= 0xdbff) {
+    const next = text.charCodeAt(i + 1);
+    return next >= 0xdc00 && next <= 0xdfff ? classify(text.slice(i, i + 2)) : 0;
+  }
+  let found = classes[code]!;
+  if (found === 0) {
+    found = classify(String.fromCharCode(code)) | KNOWN;
+    classes[code] = found;
+  }
+  return found & ~KNOWN;
+}
+
+/** Code units of the code point at `i`: 2 for a surrogate pair. */
+function widthAt(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  if (code < 0xd800 || code > 0xdbff) return 1;
+  const next = text.charCodeAt(i + 1);
+  return next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
+}
+
+function classify(char: string): number {
+  if (/\p{Lu}/u.test(char)) return UPPER | LETTER;
+  if (/\p{L}/u.test(char)) return LETTER;
+  return /\p{N}/u.test(char) ? NUMBER : 0;
+}
+
+function isSpaceOrHyphen(code: number): boolean {
+  return code === 0x20 || code === 0x2d;
+}
+
+function isDecimalMark(code: number): boolean {
+  return code === 0x2e || code === 0x2c;
+}
+
+function isApostrophe(code: number): boolean {
+  return code === 0x27 || code === 0x2019;
 }

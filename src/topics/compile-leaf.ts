@@ -1,10 +1,10 @@
 import { analyzeText } from "../text/analyze.ts";
 import { stemKeys } from "../text/stem.ts";
 import { tokenize } from "../text/tokenize.ts";
+import { hashTerm, openingOf, signatureOf } from "../text/word-forms.ts";
 import {
   type PreparedDocument,
-  positionsOf,
-  sortedWordsOf,
+  type TokenSequence,
   ZONE_ANY,
   ZONE_BODY,
   ZONE_LEAD,
@@ -33,6 +33,11 @@ interface PhraseWord {
   folded: string;
   /** Comparison keys; empty for a stop word, which then must match by its folded form. */
   keys: readonly string[];
+  /** `hashTerm` of `folded` and of each key (documents' tables are probed with them). */
+  foldedHash: number;
+  keyHashes: readonly number[];
+  /** Bits a token's signature shares with this word's if it can match it (see `followsAt`). */
+  signature: number;
 }
 
 const FIELD_MASK: Record<QueryField, number> = { title: ZONE_TITLE, lead: ZONE_TITLE | ZONE_LEAD };
@@ -42,31 +47,41 @@ export function compileLeaf(node: TermNode | PhraseNode): CompiledLeaf {
   const mask = node.field ? FIELD_MASK[node.field] : ZONE_ANY;
   if (node.kind === "term" && node.prefix) return compilePrefix(label, node.text, mask);
   const analysed = analyzeText(node.text);
-  const words = analysed.tokens.map((t, i) => ({ folded: t.folded, keys: analysed.keys[i]! }));
+  const words = analysed.tokens.map((t, i) => phraseWord(t.folded, analysed.keys[i]!));
   if (words.length === 1) return compileWord(label, words[0]!, mask);
   return compilePhrase(label, words, mask);
 }
 
+function phraseWord(folded: string, keys: readonly string[]): PhraseWord {
+  const foldedHash = hashTerm(folded);
+  const keyHashes = keys.map(hashTerm);
+  // A token matches by sharing a key, or a stop word by its folded form: the bits of those.
+  const signature = keys.length > 0 ? signatureOf(keyHashes[0]!, keyHashes) : signatureOf(foldedHash, []);
+  return { folded, keys, foldedHash, keyHashes, signature };
+}
+
 function compileWord(label: string, word: PhraseWord, mask: number): CompiledLeaf {
   if (word.keys.length === 0) {
-    const key = word.folded;
+    const { folded, foldedHash } = word;
     return {
       label,
-      find: (doc) => (doc.words.get(key) ?? 0) & mask,
-      statKeys: [`=${key}`],
+      find: (doc) => doc.wordTable.get(folded, foldedHash) & mask,
+      statKeys: [`=${folded}`],
       statMode: "max",
-      anchors: [`=${key}`],
+      anchors: [`=${folded}`],
     };
   }
-  const keys = word.keys;
+  const { keys, keyHashes } = word;
   const [first, second] = keys;
+  const [firstHash, secondHash] = keyHashes;
   // Most words have one or two keys: closures without a loop keep the hot path short.
   const find =
     keys.length === 1
-      ? (doc: PreparedDocument) => (doc.keys.get(first!) ?? 0) & mask
+      ? (doc: PreparedDocument) => doc.keyTable.get(first!, firstHash!) & mask
       : keys.length === 2
-        ? (doc: PreparedDocument) => ((doc.keys.get(first!) ?? 0) | (doc.keys.get(second!) ?? 0)) & mask
-        : (doc: PreparedDocument) => findKeys(doc, keys) & mask;
+        ? (doc: PreparedDocument) =>
+            (doc.keyTable.get(first!, firstHash!) | doc.keyTable.get(second!, secondHash!)) & mask
+        : (doc: PreparedDocument) => findKeys(doc, keys, keyHashes) & mask;
   return {
     label,
     find,
@@ -76,9 +91,9 @@ function compileWord(label: string, word: PhraseWord, mask: number): CompiledLea
   };
 }
 
-function findKeys(doc: PreparedDocument, keys: readonly string[]): number {
+function findKeys(doc: PreparedDocument, keys: readonly string[], hashes: readonly number[]): number {
   let zones = 0;
-  for (const key of keys) zones |= doc.keys.get(key) ?? 0;
+  for (let k = 0; k < keys.length; k++) zones |= doc.keyTable.get(keys[k]!, hashes[k]!);
   return zones;
 }
 
@@ -87,46 +102,53 @@ function compilePrefix(label: string, text: string, mask: number): CompiledLeaf 
   const prefix = tokenize(text)
     .map((t) => t.folded)
     .join("");
+  // Documents' words are tagged with their opening: comparing it first rejects almost every
+  // word without reading it (a prefix shorter than an opening reads them all).
+  const opening = prefix.length >= 2 ? openingOf(prefix) : undefined;
+  const starts = (word: string) => word.startsWith(prefix);
   return {
     label,
-    find: (doc) => findPrefix(sortedWordsOf(doc), doc.words, prefix) & mask,
+    find: (doc) => doc.wordTable.collect(opening, starts) & mask,
     statKeys: [...stemKeys(prefix), `=${prefix}`],
     statMode: "max",
     anchors: undefined,
   };
 }
 
-function findPrefix(sorted: string[], words: Map<string, number>, prefix: string): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (sorted[mid]! < prefix) low = mid + 1;
-    else high = mid;
-  }
-  let zones = 0;
-  for (let i = low; i < sorted.length && sorted[i]!.startsWith(prefix); i++)
-    zones |= words.get(sorted[i]!) ?? 0;
-  return zones;
-}
-
 function compilePhrase(label: string, words: PhraseWord[], mask: number): CompiledLeaf {
   // `"byte dance"` also finds `ByteDance`: the words written together as one.
   const joinedKeys = stemKeys(words.map((w) => w.folded).join(""));
+  const joinedHashes = joinedKeys.map(hashTerm);
   const first = words[0]!.keys.length > 0 ? words[0]!.keys : [`=${words[0]!.folded}`];
   const textMask = mask & (ZONE_LEAD | ZONE_BODY);
-  // Cheap test before looking at positions: every word occurs somewhere.
+  // Cheap test before reading the tokens: every word occurs somewhere.
   const allPresent = (doc: PreparedDocument) => {
     for (const word of words) if (!isPresent(doc, word)) return false;
     return true;
   };
+  // Topics often share a phrase, and a matched topic's phrases are looked up again for its
+  // score: the outcome of reading the tokens is kept on the document under this key.
+  const memoKey = `${mask}|${words.map((w) => `${w.folded}=${w.keys.join(",")}`).join(" ")}`;
   const find = (doc: PreparedDocument): number => {
-    let zones = findKeys(doc, joinedKeys) & mask;
-    if (zones === mask || !allPresent(doc)) return zones;
-    if (mask & ZONE_TITLE && !(zones & ZONE_TITLE) && phraseZones(doc, "title", first, words, ZONE_TITLE)) {
+    const joined = findKeys(doc, joinedKeys, joinedHashes) & mask;
+    if (joined === mask || !allPresent(doc)) return joined;
+    doc.cache.phrases ??= new Map();
+    const memo = doc.cache.phrases;
+    const known = memo.get(memoKey);
+    if (known !== undefined) return known;
+    let zones = joined;
+    // The phrase can start only where its first word stands.
+    const firstZones = zonesOf(doc, words[0]!);
+    if (
+      mask & firstZones & ZONE_TITLE &&
+      !(zones & ZONE_TITLE) &&
+      phraseZones(doc, "title", words, ZONE_TITLE)
+    ) {
       zones |= ZONE_TITLE;
     }
-    if (textMask & ~zones) zones |= phraseZones(doc, "text", first, words, textMask & ~zones);
+    const wanted = textMask & firstZones & ~zones;
+    if (wanted) zones |= phraseZones(doc, "text", words, wanted);
+    memo.set(memoKey, zones);
     return zones;
   };
   const anchorWord = words.find((w) => w.keys.length > 0)?.keys ?? first;
@@ -139,31 +161,44 @@ function compilePhrase(label: string, words: PhraseWord[], mask: number): Compil
   };
 }
 
-/** Zones (among `wanted`) where the phrase stands in one part; stops once all are found. */
+/**
+ * Zones (among `wanted`) where the phrase stands in one part; stops once all are found. The
+ * tokens are read in order (cheaper than indexing every position of a document for the few
+ * phrases whose words are all present); the lead's tokens come first in the text.
+ */
 function phraseZones(
   doc: PreparedDocument,
   part: "title" | "text",
-  first: readonly string[],
   words: PhraseWord[],
   wanted: number,
 ): number {
+  const sequence = part === "title" ? doc.titleSequence : doc.textSequence;
+  const last = sequence.words.length - words.length;
+  if (part === "title") {
+    for (let p = 0; p <= last; p++) if (followsAt(sequence, p, words)) return ZONE_TITLE;
+    return 0;
+  }
   let zones = 0;
-  const positions = positionsOf(doc, part);
-  for (const key of first) {
-    for (const p of positions.get(key) ?? []) {
-      const zone = part === "title" ? ZONE_TITLE : p < doc.leadTokens ? ZONE_LEAD : ZONE_BODY;
-      if (!(wanted & zone) || zones & zone || !followsAt(doc, part, p, words)) continue;
-      zones |= zone;
-      if (zones === wanted) return zones;
-    }
+  const from = wanted & ZONE_LEAD ? 0 : doc.leadTokens;
+  const to = wanted & ZONE_BODY ? last : Math.min(last, doc.leadTokens - 1);
+  for (let p = from; p <= to; p++) {
+    const zone = p < doc.leadTokens ? ZONE_LEAD : ZONE_BODY;
+    if (zones & zone || !followsAt(sequence, p, words)) continue;
+    zones |= zone;
+    if (zones === wanted) return zones;
+    if (zone === ZONE_LEAD) p = doc.leadTokens - 1; // the rest of the lead adds nothing
   }
   return zones;
 }
 
 function isPresent(doc: PreparedDocument, word: PhraseWord): boolean {
-  if (word.keys.length === 0) return doc.words.has(word.folded);
-  for (const key of word.keys) if (doc.keys.has(key)) return true;
-  return false;
+  return zonesOf(doc, word) !== 0;
+}
+
+/** Zones of the document where a word (by its keys, or as written for a stop word) occurs. */
+function zonesOf(doc: PreparedDocument, word: PhraseWord): number {
+  if (word.keys.length === 0) return doc.wordTable.get(word.folded, word.foldedHash);
+  return findKeys(doc, word.keys, word.keyHashes);
 }
 
 function sharesKey(a: readonly string[], b: readonly string[]): boolean {
@@ -171,16 +206,18 @@ function sharesKey(a: readonly string[], b: readonly string[]): boolean {
   return false;
 }
 
-/** True when the phrase's words stand at positions p, p+1, … of that part of the document. */
-function followsAt(doc: PreparedDocument, part: "title" | "text", p: number, words: PhraseWord[]): boolean {
-  const analysed = doc[part];
+/** True when the phrase's words stand at positions p, p+1, … of the sequence. */
+function followsAt(sequence: TokenSequence, p: number, words: PhraseWord[]): boolean {
+  const { signatures } = sequence;
+  if (p + words.length > signatures.length) return false;
+  // Signatures first: most positions fail on them, without a token being read.
+  for (let j = 0; j < words.length; j++) if ((signatures[p + j]! & words[j]!.signature) === 0) return false;
   for (let j = 0; j < words.length; j++) {
-    const token = analysed.tokens[p + j];
-    if (!token) return false;
+    const token = sequence.words[p + j]!;
     const word = words[j]!;
     if (word.keys.length === 0) {
       if (token.folded !== word.folded) return false;
-    } else if (!sharesKey(analysed.keys[p + j]!, word.keys)) {
+    } else if (!sharesKey(token.keys!, word.keys)) {
       return false;
     }
   }

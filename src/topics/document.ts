@@ -1,7 +1,10 @@
 import type { Lang } from "../model.ts";
-import { type AnalyzedText, analyzeText } from "../text/analyze.ts";
+import { type AnalyzedText, analyzeText, scanWords } from "../text/analyze.ts";
 import { splitSentences } from "../text/sentences.ts";
 import { stemKeys } from "../text/stem.ts";
+import { startOf } from "../text/tokenize.ts";
+import { type CompoundForm, hashTerm, openingOf, signatureOf, type WordForm } from "../text/word-forms.ts";
+import { TermTable } from "./term-table.ts";
 
 /** Where a word was found, as bits: a term found in several zones has several bits set. */
 export const ZONE_TITLE = 1;
@@ -15,24 +18,48 @@ const LEAD_SENTENCES = 2;
 
 /**
  * One item analysed once for matching against any number of queries: which comparison keys
- * (stems, compounds) and which folded words occur, and in which zones. Positions (for phrases)
- * and the sorted word list (for prefixes) are built the first time a query needs them.
+ * (stems, compounds) and which folded words occur, and in which zones; and, for phrases, each
+ * token's words in order.
  */
 export interface PreparedDocument {
-  title: AnalyzedText;
-  text: AnalyzedText;
+  /** `analyzeText` of the title and the text, built on first use (matching does not need them). */
+  readonly title: AnalyzedText;
+  readonly text: AnalyzedText;
+  /** The title's and the text's tokens as phrases read them. */
+  titleSequence: TokenSequence;
+  textSequence: TokenSequence;
   /** Number of `text` tokens that belong to the lead (they come first). */
   leadTokens: number;
-  /** Comparison key → zones it occurs in (stems of every non-stop word and of every compound). */
-  keys: Map<string, number>;
-  /** Folded word (stop words and compounds included) → zones it occurs in. */
-  words: Map<string, number>;
-  /** Cached on first use by phrase and prefix matching. */
+  /**
+   * Comparison key → zones it occurs in (stems of every non-stop word and of every compound),
+   * looked up as `keyTable.get(key, hashTerm(key))` (0: absent). `keys` is the same as a Map.
+   */
+  keyTable: TermTable;
+  /** Folded word (stop words and compounds included) → zones it occurs in; `words` as a Map. */
+  wordTable: TermTable;
+  readonly keys: Map<string, number>;
+  readonly words: Map<string, number>;
+  /** Phrases' outcomes by phrase, kept on first use (see compile-leaf.ts). */
   cache: {
-    titlePositions?: Map<string, number[]>;
-    textPositions?: Map<string, number[]>;
-    sortedWords?: string[];
+    phrases: Map<string, number> | undefined;
   };
+}
+
+/** What phrase matching compares of a token (a WordForm is one; `keys` is always set). */
+export interface TokenWords {
+  readonly folded: string;
+  readonly keys: readonly string[] | undefined;
+}
+
+/** A part's tokens in order, as phrases read them. */
+export interface TokenSequence {
+  /** Each token's folded form and keys (as `tokens[i].folded` and `keys[i]` of its analysis). */
+  words: readonly TokenWords[];
+  /**
+   * Each token's `signatureOf` (bits of its terms' hashes) in one array of numbers: a phrase
+   * passes over the positions whose bits cannot match without reading their tokens.
+   */
+  signatures: readonly number[];
 }
 
 /** What an item contributes to matching; `lang` only guides sentence splitting for the lead. */
@@ -44,18 +71,143 @@ export interface DocumentInput {
   analysed?: { title: AnalyzedText; text: AnalyzedText };
 }
 
-/** Analyses an item for matching. Call once per item and reuse it for every topic. */
+/**
+ * Analyses an item for matching. Call once per item and reuse it for every topic. Tokens are
+ * not built as objects: the words of each distinct form are added once per zone, straight
+ * from the scan (see `scanWords`).
+ */
 export function prepareDocument(input: DocumentInput): PreparedDocument {
-  const title = input.analysed?.title ?? analyzeText(input.title);
-  const text = input.analysed?.text ?? analyzeText(input.text);
+  if (input.analysed) return prepareAnalysed(input, input.analysed);
+  const title = scanWords(input.title);
+  const text = scanWords(input.text);
+  const leadEnd = findLeadEnd(input.text, input.lang);
+  let leadTokens = 0;
+  while (leadTokens < text.forms.length && startOf(text, leadTokens) < leadEnd) leadTokens++;
+  const index = createIndex(title.forms.length + text.forms.length);
+  const titleSequence = addForms(index, title.forms, () => ZONE_TITLE);
+  const textSequence = addForms(index, text.forms, (i) => (i < leadTokens ? ZONE_LEAD : ZONE_BODY));
+  for (const compound of title.compounds) addOnce(index, compound, ZONE_TITLE);
+  for (let n = 0; n < text.compounds.length; n++) {
+    addOnce(index, text.compounds[n]!, text.compoundAt[n]! < leadTokens ? ZONE_LEAD : ZONE_BODY);
+  }
+  return new Prepared(input, undefined, titleSequence, textSequence, leadTokens, index);
+}
+
+/** Adds each token's form in its zone; the forms, with their signatures, are the sequence. */
+function addForms(index: DocumentIndex, forms: WordForm[], zoneOf: (i: number) => number): TokenSequence {
+  const signatures: number[] = new Array(forms.length);
+  for (let i = 0; i < forms.length; i++) {
+    const form = forms[i]!;
+    signatures[i] = form.signature;
+    addOnce(index, form, zoneOf(i));
+  }
+  return { words: forms, signatures };
+}
+
+/** `prepareDocument` from analyses the caller already has. */
+function prepareAnalysed(input: DocumentInput, analysed: { title: AnalyzedText; text: AnalyzedText }) {
+  const { title, text } = analysed;
   const leadEnd = findLeadEnd(input.text, input.lang);
   let leadTokens = 0;
   while (leadTokens < text.tokens.length && text.tokens[leadTokens]!.start < leadEnd) leadTokens++;
-  const keys = new Map<string, number>();
-  const words = new Map<string, number>();
-  addAnalysis(title, () => ZONE_TITLE, keys, words);
-  addAnalysis(text, (i) => (i < leadTokens ? ZONE_LEAD : ZONE_BODY), keys, words);
-  return { title, text, leadTokens, keys, words, cache: {} };
+  const index = createIndex(title.tokens.length + text.tokens.length);
+  const zoneOfTitle = () => ZONE_TITLE;
+  const zoneOfText = (i: number) => (i < leadTokens ? ZONE_LEAD : ZONE_BODY);
+  addTokens(index, title, zoneOfTitle);
+  addTokens(index, text, zoneOfText);
+  addCompounds(index, title, zoneOfTitle);
+  addCompounds(index, text, zoneOfText);
+  return new Prepared(input, analysed, sequenceOf(title), sequenceOf(text), leadTokens, index);
+}
+
+/** A prepared document whose analyses and maps are made only if something reads them. */
+class Prepared implements PreparedDocument {
+  readonly keyTable: TermTable;
+  readonly wordTable: TermTable;
+  readonly cache: PreparedDocument["cache"] = { phrases: undefined };
+  #source: { title: string; text: string };
+  #analysed: { title: AnalyzedText; text: AnalyzedText } | undefined;
+  #keys: Map<string, number> | undefined;
+  #words: Map<string, number> | undefined;
+
+  constructor(
+    source: { title: string; text: string },
+    analysed: { title: AnalyzedText; text: AnalyzedText } | undefined,
+    readonly titleSequence: TokenSequence,
+    readonly textSequence: TokenSequence,
+    readonly leadTokens: number,
+    index: DocumentIndex,
+  ) {
+    this.#source = source;
+    this.#analysed = analysed;
+    this.keyTable = index.keys;
+    this.wordTable = index.words;
+  }
+
+  get title(): AnalyzedText {
+    return this.analyses().title;
+  }
+
+  get text(): AnalyzedText {
+    return this.analyses().text;
+  }
+
+  get keys(): Map<string, number> {
+    this.#keys ??= this.keyTable.toMap();
+    return this.#keys;
+  }
+
+  get words(): Map<string, number> {
+    this.#words ??= this.wordTable.toMap();
+    return this.#words;
+  }
+
+  private analyses(): { title: AnalyzedText; text: AnalyzedText } {
+    this.#analysed ??= { title: analyzeText(this.#source.title), text: analyzeText(this.#source.text) };
+    return this.#analysed;
+  }
+}
+
+/** The tables being built for one document, and the number of its pass over word forms. */
+interface DocumentIndex {
+  keys: TermTable;
+  words: TermTable;
+  pass: number;
+}
+
+let passes = 0;
+
+/**
+ * Tables sized for `tokens` tokens (about half of a text's tokens are distinct words). Words
+ * are tagged with their opening (`openingOf`), which prefixes are matched on first.
+ */
+function createIndex(tokens: number): DocumentIndex {
+  const expected = Math.max(16, tokens >> 1);
+  return { keys: new TermTable(expected), words: new TermTable(expected, true), pass: ++passes };
+}
+
+/**
+ * Adds a word (form or compound) found in a zone. A form already added in this zone during this
+ * pass is skipped at once: written alike, it adds nothing new. Most words repeat in a zone.
+ */
+function addOnce(index: DocumentIndex, form: WordForm | CompoundForm, zone: number): void {
+  if (form.pass !== index.pass) {
+    form.pass = index.pass;
+    form.passNote = zone;
+  } else if ((form.passNote & zone) === 0) {
+    form.passNote |= zone;
+  } else {
+    return;
+  }
+  index.words.or(form.folded, form.foldedHash, zone, form.opening);
+  const keys = form.keys!;
+  const hashes = form.keyHashes!;
+  for (let k = 0; k < keys.length; k++) index.keys.or(keys[k]!, hashes[k]!, zone);
+}
+
+function add(index: DocumentIndex, folded: string, keys: readonly string[], zone: number): void {
+  index.words.or(folded, hashTerm(folded), zone, openingOf(folded));
+  for (const key of keys) index.keys.or(key, hashTerm(key), zone);
 }
 
 /** Index just past the lead: the end of the second sentence, capped at `LEAD_MAX_CHARS`. */
@@ -68,50 +220,28 @@ function findLeadEnd(text: string, lang: Lang | undefined): number {
   return Math.min(LEAD_MAX_CHARS, last.start + last.text.length);
 }
 
-function addAnalysis(
+function addTokens(
+  index: DocumentIndex,
   analysed: AnalyzedText,
   zoneOf: (tokenIndex: number) => number,
-  keys: Map<string, number>,
-  words: Map<string, number>,
 ): void {
-  const { tokens } = analysed;
-  for (let i = 0; i < tokens.length; i++) {
-    const zone = zoneOf(i);
-    const folded = tokens[i]!.folded;
-    words.set(folded, (words.get(folded) ?? 0) | zone);
-    for (const key of analysed.keys[i]!) keys.set(key, (keys.get(key) ?? 0) | zone);
-  }
-  for (const [i, compound] of analysed.compounds) {
-    const zone = zoneOf(i);
-    words.set(compound, (words.get(compound) ?? 0) | zone);
-    for (const key of stemKeys(compound)) keys.set(key, (keys.get(key) ?? 0) | zone);
-  }
+  analysed.tokens.forEach((token, i) => {
+    add(index, token.folded, analysed.keys[i]!, zoneOf(i));
+  });
 }
 
-/** Positions of each key (and of each folded word, under `=word`) in one analysed text. */
-export function positionsOf(doc: PreparedDocument, part: "title" | "text"): Map<string, number[]> {
-  const cached = part === "title" ? doc.cache.titlePositions : doc.cache.textPositions;
-  if (cached) return cached;
-  const analysed = doc[part];
-  const positions = new Map<string, number[]>();
-  const add = (key: string, i: number) => {
-    const list = positions.get(key);
-    if (list) list.push(i);
-    else positions.set(key, [i]);
-  };
-  for (let i = 0; i < analysed.tokens.length; i++) {
-    add(`=${analysed.tokens[i]!.folded}`, i);
-    for (const key of analysed.keys[i]!) add(key, i);
-  }
-  if (part === "title") doc.cache.titlePositions = positions;
-  else doc.cache.textPositions = positions;
-  return positions;
+function addCompounds(
+  index: DocumentIndex,
+  analysed: AnalyzedText,
+  zoneOf: (tokenIndex: number) => number,
+): void {
+  for (const [i, compound] of analysed.compounds) add(index, compound, stemKeys(compound), zoneOf(i));
 }
 
-/** The document's folded words in sorted order, for prefix look-ups by binary search. */
-export function sortedWordsOf(doc: PreparedDocument): string[] {
-  doc.cache.sortedWords ??= [...doc.words.keys()].sort();
-  return doc.cache.sortedWords;
+function sequenceOf(analysed: AnalyzedText): TokenSequence {
+  const words = analysed.tokens.map((token, i) => ({ folded: token.folded, keys: analysed.keys[i]! }));
+  const signatures = words.map((w) => signatureOf(hashTerm(w.folded), w.keys.map(hashTerm)));
+  return { words, signatures };
 }
 
 /**
@@ -127,10 +257,17 @@ export interface DocumentStats {
 export function collectDocumentStats(docs: Iterable<PreparedDocument>): DocumentStats {
   const frequencies = new Map<string, number>();
   let documents = 0;
+  const count = (key: string) => {
+    frequencies.set(key, (frequencies.get(key) ?? 0) + 1);
+  };
   for (const doc of docs) {
     documents++;
-    for (const key of doc.keys.keys()) frequencies.set(key, (frequencies.get(key) ?? 0) + 1);
-    for (const word of doc.words.keys()) frequencies.set(`=${word}`, (frequencies.get(`=${word}`) ?? 0) + 1);
+    doc.keyTable.forEach((key) => {
+      count(key);
+    });
+    doc.wordTable.forEach((word) => {
+      count(`=${word}`);
+    });
   }
   return { documents, frequencies };
 }

@@ -2,7 +2,7 @@ import { anchorChildrenOf, anchorGroupsOf, MAX_ANCHOR_GROUPS } from "./anchors.t
 import { type CompiledLeaf, compileLeaf } from "./compile-leaf.ts";
 import type { CompiledNode, CompiledQuery } from "./compiled-query.ts";
 import { describeReason, type MissingReason } from "./describe-reasons.ts";
-import { type DocumentStats, type PreparedDocument, ZONE_BODY, ZONE_LEAD, ZONE_TITLE } from "./document.ts";
+import { type DocumentStats, type PreparedDocument, ZONE_ANY } from "./document.ts";
 import { formatQuery } from "./format-query.ts";
 import type { QueryNode } from "./query.ts";
 import { parseQuery } from "./query-parser.ts";
@@ -25,12 +25,8 @@ export interface QueryMatch {
 }
 
 // A term found in several zones scores each of them: mentioned in the title and the body beats
-// mentioned only in the title.
-const ZONE_WEIGHTS: [number, number][] = [
-  [ZONE_TITLE, 3],
-  [ZONE_LEAD, 2],
-  [ZONE_BODY, 1],
-];
+// mentioned only in the title. Title 3, lead 2, body 1, summed, by the zone bits (ZONE_*).
+const ZONE_WEIGHTS = [0, 3, 2, 5, 1, 4, 3, 6];
 const GROUP_LABEL_CHARS = 60;
 
 /** Compiles a query (text or tree) once; throws QueryError for a bad query text. */
@@ -56,17 +52,21 @@ export function compileQuery(query: QueryNode | string): CompiledQuery {
   return { text: formatQuery(node), root, test: buildTest(root, leaves), anchorGroups, leaves, positive };
 }
 
-type Test = (doc: PreparedDocument) => boolean;
+/** A node's truth on a document as a number (0: false), so that a leaf is its own `find`. */
+type Test = (doc: PreparedDocument) => number;
 
-function buildTest(node: CompiledNode, leaves: CompiledLeaf[]): Test {
+function buildTest(node: CompiledNode, leaves: CompiledLeaf[]): (doc: PreparedDocument) => boolean {
+  const test = buildNode(node, leaves);
+  return (doc) => test(doc) !== 0;
+}
+
+function buildNode(node: CompiledNode, leaves: CompiledLeaf[]): Test {
   switch (node.kind) {
-    case "leaf": {
-      const find = leaves[node.leaf]!.find;
-      return (doc) => find(doc) !== 0;
-    }
+    case "leaf":
+      return leaves[node.leaf]!.find;
     case "not": {
-      const child = buildTest(node.child, leaves);
-      return (doc) => !child(doc);
+      const child = buildNode(node.child, leaves);
+      return (doc) => (child(doc) === 0 ? 1 : 0);
     }
     case "and": {
       // Anchor children are true for the documents the topic index proposes: test them last.
@@ -75,17 +75,17 @@ function buildTest(node: CompiledNode, leaves: CompiledLeaf[]): Test {
         ...node.children.filter((_, i) => !anchored.has(i)),
         ...[...anchored].map((i) => node.children[i]!),
       ];
-      const tests = ordered.map((c) => buildTest(c, leaves));
+      const tests = ordered.map((c) => buildNode(c, leaves));
       return (doc) => {
-        for (const test of tests) if (!test(doc)) return false;
-        return true;
+        for (const test of tests) if (test(doc) === 0) return 0;
+        return 1;
       };
     }
     case "or": {
-      const tests = node.children.map((c) => buildTest(c, leaves));
+      const tests = node.children.map((c) => buildNode(c, leaves));
       return (doc) => {
-        for (const test of tests) if (test(doc)) return true;
-        return false;
+        for (const test of tests) if (test(doc) !== 0) return 1;
+        return 0;
       };
     }
   }
@@ -157,9 +157,7 @@ function evaluateWith(node: CompiledNode, zones: number[]): boolean {
 }
 
 function zoneWeight(zones: number): number {
-  let weight = 0;
-  for (const [zone, w] of ZONE_WEIGHTS) if (zones & zone) weight += w;
-  return weight;
+  return ZONE_WEIGHTS[zones & ZONE_ANY]!;
 }
 
 /** BM25's idf: always positive, 1 without statistics so scores still rank by zone. */

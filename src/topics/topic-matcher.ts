@@ -1,7 +1,9 @@
 import type { Topic } from "../model.ts";
+import { hashTerm } from "../text/word-forms.ts";
 import type { DocumentStats, PreparedDocument } from "./document.ts";
 import { type CompiledQuery, compileQuery, scoreDocument } from "./match.ts";
 import { QueryError } from "./query.ts";
+import { TermTable } from "./term-table.ts";
 
 /** A topic as the matcher needs it. */
 export type TopicQuery = Pick<Topic, "id" | "query">;
@@ -30,8 +32,19 @@ export interface TopicMatcher {
   always: readonly number[];
   /** Whether any anchor is a folded word (`=word`); if not, documents' words are not looked up. */
   wordAnchors: boolean;
-  /** Scratch space reused across documents: `seen` bits count only where `stamp === generation`. */
-  scratch: { stamp: Uint32Array; seen: Uint8Array; generation: number };
+  /**
+   * The index as matching probes it: a document's keys (and words, for `=word` anchors) are
+   * looked up with the hashes they carry; each value is 1 + the position of the anchor's
+   * postings in `postings`.
+   */
+  keyAnchors: TermTable;
+  wordAnchorTable: TermTable;
+  postings: (readonly number[])[];
+  /**
+   * Scratch space reused across documents: `seen` bits count only where `stamp === generation`;
+   * `candidates` holds each topic at most once per document.
+   */
+  scratch: { stamp: Uint32Array; seen: Uint8Array; generation: number; candidates: Int32Array };
 }
 
 const ADDED = 0x80;
@@ -67,18 +80,38 @@ export function createTopicMatcher(topics: readonly TopicQuery[]): TopicMatcher 
     });
   }
   const wordAnchors = [...index.keys()].some((k) => k.startsWith("="));
+  const keyAnchors = new TermTable();
+  const wordAnchorTable = new TermTable();
+  const postings: (readonly number[])[] = [];
+  for (const [anchor, list] of index) {
+    postings.push(list);
+    const word = anchor.startsWith("=") ? anchor.slice(1) : undefined;
+    if (word === undefined) keyAnchors.or(anchor, hashTerm(anchor), postings.length);
+    else wordAnchorTable.or(word, hashTerm(word), postings.length);
+  }
   const scratch = {
     stamp: new Uint32Array(topics.length),
     seen: new Uint8Array(topics.length),
     generation: 0,
+    candidates: new Int32Array(topics.length),
   };
-  return { topics: compiledTopics, index, required, always, wordAnchors, scratch };
+  return {
+    topics: compiledTopics,
+    index,
+    required,
+    always,
+    wordAnchors,
+    keyAnchors,
+    wordAnchorTable,
+    postings,
+    scratch,
+  };
 }
 
 /** The topics a prepared document matches, best score first (ties in topic order). */
 export function matchTopics(matcher: TopicMatcher, doc: PreparedDocument, stats?: DocumentStats): TopicHit[] {
   // Candidates in topic order, then a stable sort by score: ties keep the topics' order.
-  const candidates = collectCandidates(matcher, doc).sort((a, b) => a - b);
+  const candidates = collectCandidates(matcher, doc).sort();
   const hits: TopicHit[] = [];
   for (const n of candidates) {
     const { id, compiled } = matcher.topics[n]!;
@@ -89,18 +122,19 @@ export function matchTopics(matcher: TopicMatcher, doc: PreparedDocument, stats?
   return hits.sort((a, b) => b.score - a.score);
 }
 
-function collectCandidates(matcher: TopicMatcher, doc: PreparedDocument): number[] {
-  const { index, required, scratch } = matcher;
+/** Topics whose every anchor group is hit, in the order found (a view of the scratch space). */
+function collectCandidates(matcher: TopicMatcher, doc: PreparedDocument): Int32Array {
+  const { required, scratch } = matcher;
   scratch.generation = (scratch.generation + 1) >>> 0;
   if (scratch.generation === 0) {
     scratch.stamp.fill(0);
     scratch.generation = 1;
   }
-  const { stamp, seen, generation } = scratch;
-  const candidates = [...matcher.always];
-  const visit = (postings: readonly number[] | undefined) => {
-    if (!postings) return;
-    for (const posting of postings) {
+  const { stamp, seen, generation, candidates } = scratch;
+  let count = 0;
+  for (const n of matcher.always) candidates[count++] = n;
+  const visit = (list: readonly number[]) => {
+    for (const posting of list) {
       const n = posting >>> 1;
       if (stamp[n] !== generation) {
         stamp[n] = generation;
@@ -110,11 +144,13 @@ function collectCandidates(matcher: TopicMatcher, doc: PreparedDocument): number
       seen[n] = bits;
       if (bits === required[n]) {
         seen[n] = bits | ADDED;
-        candidates.push(n);
+        candidates[count++] = n;
       }
     }
   };
-  for (const key of doc.keys.keys()) visit(index.get(key));
-  if (matcher.wordAnchors) for (const word of doc.words.keys()) visit(index.get(`=${word}`));
-  return candidates;
+  const { keyAnchors, wordAnchorTable, postings } = matcher;
+  const visitAt = (at: number) => visit(postings[at - 1]!);
+  keyAnchors.visitShared(doc.keyTable, visitAt);
+  if (matcher.wordAnchors) wordAnchorTable.visitShared(doc.wordTable, visitAt);
+  return candidates.subarray(0, count);
 }
