@@ -50,10 +50,11 @@ export interface ScannedWords extends ScannedText {
 export function scanWords(text: string): ScannedWords {
   const scan = scanText(text);
   const { forms, spans } = scan;
-  for (const form of forms) if (form.keys === undefined) setKeys(form);
   const compoundAt: number[] = [];
   const compounds: CompoundForm[] = [];
+  if (forms.length > 0 && forms[0]!.keys === undefined) setKeys(forms[0]!);
   for (let i = 1; i < forms.length; i++) {
+    if (forms[i]!.keys === undefined) setKeys(forms[i]!);
     const span = spans[i]!;
     if (!(span & JOINED)) continue;
     // Both capitalised, or split by exactly one hyphen (the cheap test of the text comes first).

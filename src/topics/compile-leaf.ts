@@ -27,6 +27,17 @@ export interface CompiledLeaf {
   statMode: "min" | "max";
   /** Keys (`k`) or folded words (`=w`) one of which any matching document contains; none for prefixes. */
   anchors: readonly string[] | undefined;
+  /** What `find` reads for a single word, so a matcher can hold it as data; none otherwise. */
+  probe: LeafProbe | undefined;
+}
+
+/** A word leaf as data: `find` is the OR of the zones of `terms` in one table, within `mask`. */
+export interface LeafProbe {
+  /** The document's words table (a stop word, by its folded form), else its keys table. */
+  inWords: boolean;
+  terms: readonly string[];
+  hashes: readonly number[];
+  mask: number;
 }
 
 interface PhraseWord {
@@ -69,6 +80,7 @@ function compileWord(label: string, word: PhraseWord, mask: number): CompiledLea
       statKeys: [`=${folded}`],
       statMode: "max",
       anchors: [`=${folded}`],
+      probe: { inWords: true, terms: [folded], hashes: [foldedHash], mask },
     };
   }
   const { keys, keyHashes } = word;
@@ -88,6 +100,7 @@ function compileWord(label: string, word: PhraseWord, mask: number): CompiledLea
     statKeys: keys,
     statMode: "max",
     anchors: keys,
+    probe: { inWords: false, terms: keys, hashes: keyHashes, mask },
   };
 }
 
@@ -112,6 +125,7 @@ function compilePrefix(label: string, text: string, mask: number): CompiledLeaf 
     statKeys: [...stemKeys(prefix), `=${prefix}`],
     statMode: "max",
     anchors: undefined,
+    probe: undefined,
   };
 }
 
@@ -158,6 +172,7 @@ function compilePhrase(label: string, words: PhraseWord[], mask: number): Compil
     statKeys: words.map((w) => (w.keys.length > 0 ? w.keys[0]! : `=${w.folded}`)),
     statMode: "min",
     anchors: [...anchorWord, ...joinedKeys],
+    probe: undefined,
   };
 }
 

@@ -126,7 +126,8 @@ export function scoreDocument(
   return scoreZones(compiled, zones, stats);
 }
 
-function scoreZones(
+/** Score and matched terms from the zones each positive leaf was found in (`zones[leafIndex]`). */
+export function scoreZones(
   compiled: CompiledQuery,
   zones: number[],
   stats: DocumentStats | undefined,

@@ -26,10 +26,11 @@ export class TermTable {
   constructor(expected = 48, tagged = false) {
     let capacity = 16;
     while (capacity * MAX_LOAD < expected) capacity *= 2;
-    this.hashes = new Array(capacity).fill(0);
-    this.terms = new Array(capacity).fill(undefined);
-    this.values = new Array(capacity).fill(0);
-    this.tags = tagged ? new Array(capacity).fill(0) : undefined;
+    this.hashes = zeros(capacity);
+    this.terms = new Array(capacity);
+    for (let slot = 0; slot < capacity; slot++) this.terms[slot] = undefined;
+    this.values = zeros(capacity);
+    this.tags = tagged ? zeros(capacity) : undefined;
     this.order = new Array(Math.floor(capacity * MAX_LOAD) + 1);
   }
 
@@ -113,10 +114,11 @@ export class TermTable {
     const { hashes, terms, values, tags, order, size } = this;
     const capacity = hashes.length * 2;
     const mask = capacity - 1;
-    this.hashes = new Array(capacity).fill(0);
-    this.terms = new Array(capacity).fill(undefined);
-    this.values = new Array(capacity).fill(0);
-    this.tags = tags ? new Array(capacity).fill(0) : undefined;
+    this.hashes = zeros(capacity);
+    this.terms = new Array(capacity);
+    for (let slot = 0; slot < capacity; slot++) this.terms[slot] = undefined;
+    this.values = zeros(capacity);
+    this.tags = tags ? zeros(capacity) : undefined;
     this.order = new Array(Math.floor(capacity * MAX_LOAD) + 1);
     for (let i = 0; i < size; i++) {
       const slot = order[i]!;
@@ -129,4 +131,11 @@ export class TermTable {
       this.order[i] = to;
     }
   }
+}
+
+/** An array of `length` zeros (filled by a loop: `Array.prototype.fill` is slower for these). */
+function zeros(length: number): number[] {
+  const array: number[] = new Array(length);
+  for (let i = 0; i < length; i++) array[i] = 0;
+  return array;
 }

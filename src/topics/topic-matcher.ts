@@ -1,9 +1,10 @@
 import type { Topic } from "../model.ts";
 import { hashTerm } from "../text/word-forms.ts";
 import type { DocumentStats, PreparedDocument } from "./document.ts";
-import { type CompiledQuery, compileQuery, scoreDocument } from "./match.ts";
+import { type CompiledQuery, compileQuery, scoreZones } from "./match.ts";
 import { QueryError } from "./query.ts";
 import { TermTable } from "./term-table.ts";
+import { compileTopicPrograms, leafZones, runProgram, type TopicPrograms } from "./topic-programs.ts";
 
 /** A topic as the matcher needs it. */
 export type TopicQuery = Pick<Topic, "id" | "query">;
@@ -40,6 +41,8 @@ export interface TopicMatcher {
   keyAnchors: TermTable;
   wordAnchorTable: TermTable;
   postings: (readonly number[])[];
+  /** The topics' rules and leaves as compact data, evaluated for the candidates. */
+  programs: TopicPrograms;
   /**
    * Scratch space reused across documents: `seen` bits count only where `stamp === generation`;
    * `candidates` holds each topic at most once per document.
@@ -48,6 +51,8 @@ export interface TopicMatcher {
 }
 
 const ADDED = 0x80;
+/** Scratch for one topic's leaf zones while it is scored (refilled for each topic). */
+const zones: number[] = [];
 
 /**
  * Compiles every topic's query. A bad query throws a QueryError that names the topic
@@ -104,6 +109,7 @@ export function createTopicMatcher(topics: readonly TopicQuery[]): TopicMatcher 
     keyAnchors,
     wordAnchorTable,
     postings,
+    programs: compileTopicPrograms(compiledTopics),
     scratch,
   };
 }
@@ -112,11 +118,18 @@ export function createTopicMatcher(topics: readonly TopicQuery[]): TopicMatcher 
 export function matchTopics(matcher: TopicMatcher, doc: PreparedDocument, stats?: DocumentStats): TopicHit[] {
   // Candidates in topic order, then a stable sort by score: ties keep the topics' order.
   const candidates = collectCandidates(matcher, doc).sort();
+  const { programs } = matcher;
+  const { generation } = matcher.scratch;
   const hits: TopicHit[] = [];
   for (const n of candidates) {
+    if (!runProgram(programs, doc, n, generation)) continue;
     const { id, compiled } = matcher.topics[n]!;
-    if (!compiled.test(doc)) continue;
-    const { score, matchedTerms } = scoreDocument(compiled, doc, stats);
+    // The zones of its positive leaves, as `scoreDocument` would find them (read once per document).
+    const start = programs.leafStart[n]!;
+    for (const i of compiled.positive) {
+      zones[i] = leafZones(programs.leaves, doc, programs.leafIds[start + i]!, generation);
+    }
+    const { score, matchedTerms } = scoreZones(compiled, zones, stats);
     hits.push({ topic: id, score, matchedTerms });
   }
   return hits.sort((a, b) => b.score - a.score);
@@ -128,6 +141,7 @@ function collectCandidates(matcher: TopicMatcher, doc: PreparedDocument): Int32A
   scratch.generation = (scratch.generation + 1) >>> 0;
   if (scratch.generation === 0) {
     scratch.stamp.fill(0);
+    matcher.programs.leaves.stamps.fill(0);
     scratch.generation = 1;
   }
   const { stamp, seen, generation, candidates } = scratch;

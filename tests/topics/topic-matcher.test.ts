@@ -100,6 +100,50 @@ describe("createTopicMatcher / matchTopics", () => {
     expect(compared).toBeGreaterThan(100);
   });
 
+  it("scores every hit as matching its topic alone does, also when topics share words", () => {
+    const topics = [
+      ...loadDefaultTopics(),
+      ...[
+        "oracle deal",
+        "title:oracle deal",
+        "lead:oracle -walmart",
+        "Oracle OR bytedance",
+        '"executive order" oracle',
+        '"the" deal',
+        "the -(walmart OR vente)",
+        "divest* oracle",
+        "(oracle OR tiktok) (deal OR vente OR accord)",
+        "AI act",
+        "it",
+      ].map((query, i) => ({ id: `shared-${i}`, query })),
+    ];
+    const matcher = createTopicMatcher(topics);
+    const stats = collectDocumentStats(docs);
+    for (const doc of docs) {
+      for (const withStats of [undefined, stats]) {
+        const expected = topics
+          .map((t) => ({ topic: t.id, result: matchDocument(compileQuery(t.query), doc, withStats) }))
+          .filter(({ result }) => result.matched)
+          .map(({ topic, result }) => ({ topic, score: result.score, matchedTerms: result.matchedTerms }))
+          .sort((a, b) => b.score - a.score);
+        expect(matchTopics(matcher, doc, withStats)).toEqual(expected);
+      }
+    }
+  });
+
+  it("forgets what it found for one document when its document counter wraps around", () => {
+    // A prefix-only topic is evaluated on every document, so a stale leaf would show.
+    const matcher = createTopicMatcher([{ id: "oracle", query: "orac*" }]);
+    const withOracle = prepareDocument({ title: "Oracle", text: "" });
+    const without = prepareDocument({ title: "Walmart", text: "" });
+    expect(matchTopics(matcher, withOracle)).toHaveLength(1);
+    expect(matcher.scratch.generation).toBe(1);
+    matcher.scratch.generation = 0xffffffff;
+    expect(matchTopics(matcher, without)).toHaveLength(0);
+    expect(matcher.scratch.generation).toBe(1);
+    expect(matchTopics(matcher, withOracle)).toHaveLength(1);
+  });
+
   it("returns the best score first, with the terms that matched", () => {
     const matcher = createTopicMatcher([
       { id: "body-only", query: "database" },
