@@ -39,7 +39,6 @@ const DEFAULT_LIMIT = 25;
 const NAME_WEIGHT = 2;
 const NAME_BUDGET = 2;
 const TOTAL_BUDGET = 2;
-const CHUNK = 1000;
 
 /** What answering needs of a fact base: a ranked, scoped search. */
 export interface FactSearch {
@@ -71,10 +70,6 @@ export class FactIndex implements FactSearch {
     return [...(this.#byItem.get(itemKey) ?? [])].map((id) => this.get(id)!);
   }
 
-  *all(): IterableIterator<Fact> {
-    for (const doc of this.#docs.values()) yield this.#facts[doc]!;
-  }
-
   /** Adds facts; a fact whose id is already indexed replaces the old one. */
   add(facts: readonly Fact[]): void {
     for (const fact of facts) {
@@ -85,14 +80,6 @@ export class FactIndex implements FactSearch {
       const ids = this.#byItem.get(fact.itemKey);
       if (ids) ids.add(fact.id);
       else this.#byItem.set(fact.itemKey, new Set([fact.id]));
-    }
-  }
-
-  /** {@link FactIndex.add} in chunks, yielding between them. */
-  async addAsync(facts: readonly Fact[]): Promise<void> {
-    for (let i = 0; i < facts.length; i += CHUNK) {
-      this.add(facts.slice(i, i + CHUNK));
-      await yieldToEventLoop();
     }
   }
 
@@ -191,8 +178,4 @@ export function createFactIndex(): FactIndex {
 export function isVisible(source: Pick<Fact, "guildId" | "topics">, options: FactSearchOptions): boolean {
   if (source.guildId !== undefined && source.guildId !== options.guildId) return false;
   return !options.topic || source.topics.includes(options.topic);
-}
-
-function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { answerQuestion } from "../../src/facts/answer.ts";
-import { extractFacts } from "../../src/facts/extract-facts.ts";
 import type { Fact } from "../../src/facts/fact.ts";
 import { createFactIndex } from "../../src/facts/fact-index.ts";
 import { analyseQuestion } from "../../src/facts/question.ts";
@@ -56,13 +55,6 @@ describe("fact index", () => {
     expect(index.size).toBe(1);
     expect(index.search(keysOf("Quuxsoft"))).toEqual([]);
     expect(index.search(keysOf("Flimflam"))[0]!.fact.text).toBe("Zebracorp sold Flimflam instead.");
-  });
-
-  it("adds in chunks with addAsync", async () => {
-    const index = createFactIndex();
-    const facts = [seedItem(), ...feedItems()].flatMap(extractFacts);
-    await index.addAsync(facts);
-    expect(index.size).toBe(facts.length);
   });
 
   it("skips keys too common to tell facts apart, but never all of them", async () => {
