@@ -198,7 +198,7 @@ function readCategories(value: unknown): string[] {
 
 /** Text of a value xml2js produced: a string, `{ _: text, $: attrs }`, an array or nested nodes. */
 export function readText(value: unknown): string | undefined {
-  if (typeof value === "string") return value.trim() || undefined;
+  if (typeof value === "string") return ownCopy(value.trim()) || undefined;
   if (typeof value === "number" || typeof value === "boolean") return String(value);
   if (Array.isArray(value)) {
     const parts = value.map(readText).filter((part): part is string => part !== undefined);
@@ -212,6 +212,17 @@ export function readText(value: unknown): string | undefined {
     if (text) parts.push(text);
   }
   return parts.length > 0 ? parts.join(" ") : undefined;
+}
+
+/**
+ * The same text in memory of its own. V8 keeps a substring as a view of the string it was cut
+ * from, and the parser cuts values out of the whole document: an Atom entry's id, a few dozen
+ * characters, held the whole feed body in memory for as long as the item was kept (measured:
+ * 19 MB of feed bodies retained after a poll of 100 feeds). A string under 13 characters is
+ * always copied by V8; a longer one is copied by flattening a concatenation.
+ */
+function ownCopy(text: string): string {
+  return text.length < 13 ? text : ` ${text}`.slice(1);
 }
 
 function readRootLanguage(xml: string): string | undefined {

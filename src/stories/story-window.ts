@@ -17,13 +17,20 @@ export interface Unit {
   vectors: FeatureVector[];
   /** The keys it counts for in document frequencies: a story counts once. */
   doc: DocumentKeys;
-  /** Its sources at hand (for a new item, itself). */
-  sources: Item[];
+  /** Its sources at hand (for a new item, the item itself). */
+  sources: UnitSource[];
   /** The item key or story id: the last tie-break of the unit order. */
   key: string;
   item?: Item;
   story?: Story;
 }
+
+/**
+ * What grouping needs of a story's source besides its features (see `mergeUnitOf`). The window
+ * keeps this, not the item: it lives from one poll to the next, and holding every recent
+ * article's text there grew the bot's memory with the window.
+ */
+export type UnitSource = Pick<Item, "guildId" | "published" | "fetchedAt">;
 
 /**
  * The stories of the grouping window, kept from one call to the next: each story's vectors,
@@ -95,24 +102,32 @@ export function createStoryWindow(): StoryWindow {
 interface StoryReading {
   time: number;
   vectors: FeatureVector[];
-  sources: Item[];
+  sources: UnitSource[];
   signature: string | undefined;
   lang: Lang;
 }
 
 function readStory(story: Story, items: ReadonlyMap<string, Item>): StoryReading {
   const vectors: FeatureVector[] = [];
-  const sources: Item[] = [];
+  const sources: UnitSource[] = [];
   for (const key of story.items) {
     const item = items.get(key);
     if (!item) continue;
-    sources.push(item);
+    sources.push(sourceOf(item));
     vectors.push(itemVector(item));
   }
   // Sources missing from the lookup are represented by the stored signature (their centroid).
   const signature =
     sources.length < story.items.length ? `${story.lang}\u0000${JSON.stringify(story.signature)}` : undefined;
   return { time: storyStart(story), vectors, sources, signature, lang: story.lang };
+}
+
+function sourceOf(item: Item): UnitSource {
+  return {
+    fetchedAt: item.fetchedAt,
+    ...(item.published !== undefined ? { published: item.published } : {}),
+    ...(item.guildId !== undefined ? { guildId: item.guildId } : {}),
+  };
 }
 
 function isSameUnit(old: Member, fresh: StoryReading): boolean {
