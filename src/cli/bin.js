@@ -19,7 +19,10 @@ process.stdout.on("error", (error) => {
   throw error;
 });
 const runCli = (await loadBundled()) ?? (await loadWithTsx());
-process.exitCode = await runCli(process.argv.slice(2));
+// Parsed configuration files are kept beside the bundle (see src/config/read-yaml-text.ts).
+process.exitCode = await runCli(process.argv.slice(2), undefined, {
+  cacheDir: path.join(path.dirname(bundle), "config"),
+});
 
 async function loadBundled() {
   if (process.env.NEWSDESK_NO_BUNDLE) return undefined;

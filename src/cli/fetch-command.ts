@@ -1,5 +1,5 @@
 import { openFactBase } from "../pipeline/fact-base.ts";
-import { type PollReport, runPoll } from "../pipeline/poll.ts";
+import type { PollReport } from "../pipeline/poll.ts";
 import { type CliCommand, printJson, stringList } from "./command-types.ts";
 import type { CliIo } from "./run-cli.ts";
 
@@ -11,6 +11,9 @@ export const fetchCommand: CliCommand = {
   async run(app, context) {
     const feedUrls = stringList(context, "feed");
     const facts = openFactBase(app);
+    // Loaded here, not at the top: the poll pulls in the feed parsers and HTML tools, which
+    // every other command (`ask` first) would otherwise load at each start for nothing.
+    const { runPoll } = await import("../pipeline/poll.ts");
     const report = await runPoll(app, {
       ...(feedUrls.length > 0 ? { feedUrls } : {}),
       backfill: context.values.backfill === true,

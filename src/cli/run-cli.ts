@@ -23,11 +23,20 @@ const defaultIo: CliIo = {
   err: (text) => process.stderr.write(text.endsWith("\n") ? text : `${text}\n`),
 };
 
+export interface RunCliOptions {
+  /** A folder the CLI may keep caches in (parsed configuration); none: nothing is cached. */
+  cacheDir?: string;
+}
+
 /**
  * Runs one `newsdesk` command and returns the exit code: 0 done, 1 the command failed (a clear
  * message on stderr, no stack trace), 2 bad usage or bad configuration.
  */
-export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<number> {
+export async function runCli(
+  argv: string[],
+  io: CliIo = defaultIo,
+  options: RunCliOptions = {},
+): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === "help" || name === "--help" || name === "-h") {
     io.out(usage());
@@ -55,6 +64,7 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
       dotEnv: true,
       ...(typeof parsed.values.config === "string" ? { dir: parsed.values.config } : {}),
       ...(typeof parsed.values.store === "string" ? { storeUrl: parsed.values.store } : {}),
+      ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
     });
     const context = { ...parsed, json: parsed.values.json === true, io };
     return (await command.run(app, context)) ?? 0;

@@ -5,7 +5,6 @@ import { renderDigestText } from "../digest/render-text.ts";
 import { renderAnswerText } from "../facts/answer.ts";
 import type { App } from "../main.ts";
 import { type FactBase, openFactBase } from "../pipeline/fact-base.ts";
-import { runPoll } from "../pipeline/poll.ts";
 import type { CliCommand } from "./command-types.ts";
 import { printPollReport } from "./fetch-command.ts";
 import type { CliIo } from "./run-cli.ts";
@@ -35,6 +34,8 @@ export async function runConsole(
 ): Promise<void> {
   io.out("newsdesk console mode (no DISCORD_TOKEN): one poll, the digest, then questions.\n");
   const facts = openFactBase(app);
+  // Imported on use, as in `fetch`: the poll's modules are loaded by the commands that poll.
+  const { runPoll } = await import("../pipeline/poll.ts");
   const report = await runPoll(app, { facts });
   printPollReport(report, io);
   io.out("");

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { parse as parseYaml } from "yaml";
 import type { z } from "zod";
+import { readYamlText } from "./read-yaml-text.ts";
 import {
   type Env,
   envSchema,
@@ -51,6 +51,8 @@ export interface LoadConfigOptions {
   env?: NodeJS.ProcessEnv;
   /** Extra checks on the loaded config (topic queries), reported like schema errors. */
   validateTopicQuery?: (query: string) => string | undefined;
+  /** A folder for parsed YAML, reused while a file is unchanged (see read-yaml-text.ts). */
+  cacheDir?: string;
 }
 
 /** Reads `.env` into process.env when present (never overriding variables already set). */
@@ -67,10 +69,11 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
   if (!existsSync(dir)) {
     throw new ConfigError([{ file: dir, field: "", message: "configuration folder not found" }]);
   }
-  const settings = readYaml(dir, "settings.yaml", settingsSchema, issues, {}) ?? settingsSchema.parse({});
-  const feeds = readYaml(dir, "feeds.yaml", feedsFileSchema, issues, { feeds: [] })?.feeds ?? [];
-  const topics = readYaml(dir, "topics.yaml", topicsFileSchema, issues, { topics: [] })?.topics ?? [];
-  const facts = readFactsDir(dir, issues);
+  const read = { issues, cacheDir: options.cacheDir };
+  const settings = readYaml(dir, "settings.yaml", settingsSchema, read, {}) ?? settingsSchema.parse({});
+  const feeds = readYaml(dir, "feeds.yaml", feedsFileSchema, read, { feeds: [] })?.feeds ?? [];
+  const topics = readYaml(dir, "topics.yaml", topicsFileSchema, read, { topics: [] })?.topics ?? [];
+  const facts = readFactsDir(dir, read);
 
   checkUnique(
     feeds.map((f) => f.url),
@@ -98,18 +101,24 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
   return { dir, env, settings, feeds, topics, facts, allowHosts };
 }
 
+/** Where problems go, and the parsed-YAML cache if any. */
+interface ReadContext {
+  issues: ConfigIssue[];
+  cacheDir: string | undefined;
+}
+
 function readYaml<T>(
   dir: string,
   name: string,
   schema: z.ZodType<T>,
-  issues: ConfigIssue[],
+  { issues, cacheDir }: ReadContext,
   whenMissing: unknown,
 ): T | undefined {
   const file = path.join(dir, name);
   if (!existsSync(file)) return check(schema, whenMissing, file, issues);
   let data: unknown;
   try {
-    data = parseYaml(readFileSync(file, "utf8")) ?? whenMissing;
+    data = readYamlText(readFileSync(file, "utf8"), cacheDir) ?? whenMissing;
   } catch (error) {
     issues.push({ file, field: "", message: `not valid YAML: ${(error as Error).message.split("\n")[0]}` });
     return undefined;
@@ -117,13 +126,13 @@ function readYaml<T>(
   return check(schema, data, file, issues);
 }
 
-function readFactsDir(dir: string, issues: ConfigIssue[]): FactConfig[] {
+function readFactsDir(dir: string, read: ReadContext): FactConfig[] {
   const factsDir = path.join(dir, "facts");
   if (!existsSync(factsDir)) return [];
   const files = readdirSync(factsDir)
     .filter((f) => /\.(ya?ml|json)$/.test(f))
     .sort();
-  return files.flatMap((f) => readYaml(factsDir, f, factsFileSchema, issues, { facts: [] })?.facts ?? []);
+  return files.flatMap((f) => readYaml(factsDir, f, factsFileSchema, read, { facts: [] })?.facts ?? []);
 }
 
 function check<T>(schema: z.ZodType<T>, data: unknown, file: string, issues: ConfigIssue[]): T | undefined {

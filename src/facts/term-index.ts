@@ -101,11 +101,7 @@ export class TermIndex {
     const needed: number[][] = [[], []];
     const keys: string[] = [];
     const slots = packs.map((pack) => this.#slotsOf(pack, keys, lists, needed));
-    for (let field = 0; field < 2; field++) {
-      lists[field]!.forEach((list, slot) => {
-        reserve(list, list.length + needed[field]![slot]!);
-      });
-    }
+    reserveAll(lists, needed);
     let added = 0;
     packs.forEach((pack, n) => {
       const offset = firsts[n]! * TF_BITS;
@@ -330,23 +326,59 @@ export function packTerms(docs: readonly DocumentTerms[]): PackedTerms {
 
 /** Appends `count` postings of `source` from `from`, each shifted by `offset` documents. */
 function copyPostings(list: PostingList, source: Uint32Array, from: number, count: number, offset: number) {
-  const base = list.length;
   const items = list.items;
-  if (Array.isArray(items)) for (let i = 0; i < count; i++) items.push(source[from + i]! + offset);
-  else for (let i = 0; i < count; i++) items[base + i] = source[from + i]! + offset;
-  list.length = base + count;
+  if (Array.isArray(items)) pushShifted(items, source, from, count, offset);
+  else copyShifted(items, list.length, source, from, count, offset);
+  list.length += count;
 }
 
-/** Makes room for `size` postings: a plain array up to TYPED_FROM, a typed array past it. */
-function reserve(list: PostingList, size: number): void {
-  if (Array.isArray(list.items)) {
-    if (size <= TYPED_FROM) return;
-    const typed = new Uint32Array(Math.max(TYPED_FROM * 2, size));
-    for (let i = 0; i < list.length; i++) typed[i] = list.items[i]!;
-    list.items = typed;
-  } else if (size > list.items.length) {
-    list.items = grow(list.items, Math.max(list.items.length * 2, size));
-  }
+// The two copies are apart so that each loop sees one kind of array: a loop that may see
+// either is not optimised as well, and loading a fact base runs it for every posting.
+function pushShifted(target: number[], source: Uint32Array, from: number, count: number, offset: number) {
+  for (let i = 0; i < count; i++) target.push(source[from + i]! + offset);
+}
+
+function copyShifted(
+  target: Uint32Array,
+  at: number,
+  source: Uint32Array,
+  from: number,
+  count: number,
+  offset: number,
+) {
+  for (let i = 0; i < count; i++) target[at + i] = source[from + i]! + offset;
+}
+
+/**
+ * Makes room in each list for what it receives: plain arrays up to TYPED_FROM postings, typed
+ * arrays past it. The lists that turn typed here (every long list, when a fact base loads) are
+ * views of one shared buffer: allocating thousands of typed arrays one by one costs more than
+ * everything else a load does. A list that outgrows its view later moves to its own array.
+ */
+function reserveAll(lists: readonly PostingList[][], needed: readonly number[][]): void {
+  const capacityOf = (size: number) => Math.max(TYPED_FROM * 2, size);
+  let shared = 0;
+  lists.forEach((ofField, field) => {
+    ofField.forEach((list, slot) => {
+      const size = list.length + needed[field]![slot]!;
+      if (Array.isArray(list.items) && size > TYPED_FROM) shared += capacityOf(size);
+    });
+  });
+  const buffer = new Uint32Array(shared);
+  let at = 0;
+  lists.forEach((ofField, field) => {
+    ofField.forEach((list, slot) => {
+      const size = list.length + needed[field]![slot]!;
+      if (!Array.isArray(list.items)) {
+        if (size > list.items.length) list.items = grow(list.items, Math.max(list.items.length * 2, size));
+      } else if (size > TYPED_FROM) {
+        const typed = buffer.subarray(at, at + capacityOf(size));
+        at += typed.length;
+        typed.set(list.items);
+        list.items = typed;
+      }
+    });
+  });
 }
 
 type Typed = Uint8Array | Uint16Array | Uint32Array | Int32Array | Float64Array;

@@ -9,7 +9,7 @@ import {
   termsOfFact,
   type WeightedKey,
 } from "../facts/fact-index.ts";
-import { decodeSegment, encodeSegment, type FactSegment } from "../facts/fact-segment.ts";
+import { decodeSegment, encodeSegment, type StoredSegment } from "../facts/fact-segment.ts";
 import { packFact, type SourceInfo, sourceOf, unpackFact } from "../facts/stored-fact.ts";
 import { TermIndex } from "../facts/term-index.ts";
 import type { App } from "../main.ts";
@@ -184,7 +184,7 @@ async function rebuild(app: App, state: State): Promise<void> {
 
 interface LoadedSegment {
   id: string;
-  segment: FactSegment;
+  segment: StoredSegment;
   /** Facts of the segment removed since it was written. */
   dead: Set<number>;
 }
@@ -193,6 +193,8 @@ interface LoadedSegment {
 function indexSegments(state: State, loaded: readonly LoadedSegment[]): void {
   const decoded = loaded.map(({ segment }) => decodeSegment(segment));
   const firsts = state.terms.addPackedBatch(decoded.map((d) => d.terms));
+  const docs = firsts.length > 0 ? firsts.at(-1)! + decoded.at(-1)!.terms.count : 0;
+  reserveDocs(state, docs);
   loaded.forEach(({ id, dead }, n) => {
     const { terms, docs, items } = decoded[n]!;
     const first = firsts[n]!;
@@ -218,6 +220,17 @@ function indexSegments(state: State, loaded: readonly LoadedSegment[]): void {
     for (const item of indexed) if (item.count > 0) state.items.set(item.key, item);
     state.segments.set(id, { first, count: terms.count, dead });
   });
+}
+
+/**
+ * Sizes the per-document arrays at once when a load fills them: a million documents appended
+ * one by one grow (and copy) them a dozen times, which costs more than the rest of indexing
+ * them. Later batches (a poll's) are small and appended as they come.
+ */
+function reserveDocs(state: State, size: number): void {
+  if (state.docItem.length > 0 || size === 0) return;
+  state.docItem = new Array<IndexedItem | undefined>(size);
+  state.docIndex = new Array<number>(size);
 }
 
 async function addItems(app: App, state: State, items: readonly Item[]): Promise<void> {

@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 
 /**
- * The store's key layout, in one place. Values are JSON. Lists that must be read whole
- * (indexes) are kept compact: ids only, never whole records.
+ * The store's key layout, in one place. Values are JSON, fact segments excepted (bytes). Lists
+ * that must be read whole (indexes) are kept compact: ids only, never whole records.
  *
  *   feeds                      Feed[]            every feed, global and per guild
  *   feed-state:<url>           FeedState
@@ -20,7 +20,9 @@ import { createHash } from "node:crypto";
  *   facts                      CuratedFact[]     curated facts added with `facts add`
  *   fact:<item key>#<n>        StoredFact        one sentence of an item, as answers quote it
  *   fact-source:<item key>     SourceInfo        what an item's facts cite (title, link, feed…)
- *   fact-segment:<id>          FactSegment       a batch of facts as the index loads them
+ *   fact-segment:<id>          bytes             a batch of facts as the index loads them (a BLOB
+ *                                                in SQLite, base64 text elsewhere; a version 4
+ *                                                segment from an older store is a JSON object)
  *   fact-segments              string[]          every segment id, oldest first
  *   fact-dead:<id>             number[]          facts of a segment removed since it was written
  *   meta:<name>                any               last runs, fact-base layout version, …

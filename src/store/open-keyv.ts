@@ -13,14 +13,35 @@ export async function openKeyv(url: string): Promise<Keyv> {
   const adapter = await openAdapter(url);
   const keyv = new Keyv({
     store: adapter,
-    namespace: "newsdesk",
+    namespace: NAMESPACE,
     throwOnErrors: true,
     serialize: JSON.stringify,
     deserialize: readJson,
   });
   // An 'error' event without a listener would crash the process; failures already throw.
   keyv.on("error", () => {});
+  if (url.startsWith("sqlite:")) byteValues.set(keyv, sqliteByteValues(adapter as unknown as SqliteAdapter));
   return keyv;
+}
+
+const NAMESPACE = "newsdesk";
+
+/**
+ * Values kept as raw bytes, for a backend that stores them natively (SQLite's BLOBs): a fact
+ * segment is megabytes of integers, and JSON would carry them as base64 — a third larger, and
+ * parsed then decoded at every start. Keys are the store's own (keyv's namespace is added here).
+ */
+export interface ByteValues {
+  /** Per key: its bytes, the value keyv wrote there (plain JSON, read back), or undefined. */
+  getMany(keys: string[]): Promise<(Uint8Array | unknown)[]>;
+  set(key: string, bytes: Uint8Array): Promise<void>;
+}
+
+const byteValues = new WeakMap<Keyv, ByteValues>();
+
+/** The byte store beside this keyv, when its backend has one (see {@link ByteValues}). */
+export function byteValuesOf(keyv: Keyv): ByteValues | undefined {
+  return byteValues.get(keyv);
 }
 
 /**
@@ -62,6 +83,39 @@ async function openSqlite(url: string): Promise<KeyvStoreAdapter> {
   await adapter.query("PRAGMA synchronous=NORMAL");
   addBatchedSetMany(adapter);
   return adapter as unknown as KeyvStoreAdapter;
+}
+
+/**
+ * Rows are read and written in keyv's own table, under keyv's key: keyv still lists, deletes
+ * and overwrites them. A BLOB row comes back as a Buffer, a TEXT row (what keyv wrote, e.g. a
+ * version 4 fact segment) as keyv's JSON envelope, unwrapped here.
+ */
+function sqliteByteValues(adapter: SqliteAdapter): ByteValues {
+  const table = adapter.opts.table;
+  const prefixed = (key: string) => `${NAMESPACE}:${key}`;
+  return {
+    async getMany(keys) {
+      if (keys.length === 0) return [];
+      const placeholders = keys.map(() => "?").join(", ");
+      const rows = (await adapter.query(
+        `SELECT key, value FROM ${table} WHERE key IN (${placeholders})`,
+        ...keys.map(prefixed),
+      )) as { key: string; value: Uint8Array | string | null }[];
+      const values = new Map(rows.map((row) => [row.key, row.value]));
+      return keys.map((key) => {
+        const value = values.get(prefixed(key));
+        if (value === undefined || value === null) return undefined;
+        return typeof value === "string" ? readJson<{ value?: unknown }>(value).value : value;
+      });
+    },
+    async set(key, bytes) {
+      await adapter.query(
+        `INSERT INTO ${table} (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value`,
+        prefixed(key),
+        Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+      );
+    },
+  };
 }
 
 /**

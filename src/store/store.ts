@@ -1,5 +1,5 @@
 import type Keyv from "keyv";
-import type { FactSegment } from "../facts/fact-segment.ts";
+import type { StoredSegment } from "../facts/fact-segment.ts";
 import type { SourceInfo, StoredFact } from "../facts/stored-fact.ts";
 import type {
   CuratedFact,
@@ -13,7 +13,7 @@ import type {
   Topic,
 } from "../model.ts";
 import { keys } from "./keys.ts";
-import { openKeyv } from "./open-keyv.ts";
+import { byteValuesOf, openKeyv } from "./open-keyv.ts";
 
 export interface StoryRef {
   id: string;
@@ -71,14 +71,15 @@ export interface Store {
   /** The fact base: facts, their sources, and the index segments (see src/pipeline/fact-base.ts). */
   facts: {
     segmentIds(): Promise<string[]>;
-    getSegments(ids: string[]): Promise<(FactSegment | undefined)[]>;
+    /** Segments as written: bytes, or a version 4 object from an older store. */
+    getSegments(ids: string[]): Promise<(StoredSegment | undefined)[]>;
     /** Facts removed from each segment since it was written. */
     getDead(ids: string[]): Promise<number[][]>;
     /**
      * Stores a batch: facts and sources first, the segment last, so a listed segment's facts
      * are always there to read.
      */
-    putSegment(id: string, segment: FactSegment, facts: StoredFact[], sources: SourceInfo[]): Promise<void>;
+    putSegment(id: string, segment: Uint8Array, facts: StoredFact[], sources: SourceInfo[]): Promise<void>;
     /** Records removed facts (the segments' dead lists first), then deletes them and their sources. */
     removeFacts(dead: Map<string, number[]>, factIds: string[], itemKeys: string[]): Promise<void>;
     /** Forgets whole segments (every fact in them already removed). */
@@ -151,6 +152,7 @@ export function createStore(keyv: Keyv): Store {
     },
   });
 
+  const segments = segmentStore(keyv);
   const openEntries = async () =>
     defined(await getMany<OutboxEntry>(((await get<string[]>(keys.outboxOpen)) ?? []).map(keys.outbox)));
 
@@ -264,12 +266,12 @@ export function createStore(keyv: Keyv): Store {
     curatedFacts: listRepo<CuratedFact>(keys.curatedFacts),
     facts: {
       segmentIds: async () => (await get<string[]>(keys.factSegments)) ?? [],
-      getSegments: (ids) => getMany<FactSegment>(ids.map(keys.factSegment)),
+      getSegments: (ids) => segments.getMany(ids.map(keys.factSegment)),
       getDead: async (ids) => (await getMany<number[]>(ids.map(keys.factDead))).map((list) => list ?? []),
       putSegment: async (id, segment, facts, sources) => {
         await setMany(facts.map((fact) => ({ key: keys.fact(fact.id), value: fact })));
         await setMany(sources.map((source) => ({ key: keys.factSource(source.itemKey), value: source })));
-        await keyv.set(keys.factSegment(id), segment);
+        await segments.set(keys.factSegment(id), segment);
         await update<string[]>(keys.factSegments, [], (ids) => appendNew(ids, [id]));
       },
       removeFacts: async (dead, factIds, itemKeys) => {
@@ -296,6 +298,38 @@ export function createStore(keyv: Keyv): Store {
     },
     close: async () => {
       await keyv.disconnect();
+    },
+  };
+}
+
+/**
+ * Where segments' bytes go: as bytes where the backend keeps them (SQLite), elsewhere as a
+ * base64 string in keyv's JSON. Either way an object found there is a version 4 segment.
+ */
+function segmentStore(keyv: Keyv): {
+  getMany(keys: string[]): Promise<(StoredSegment | undefined)[]>;
+  set(key: string, bytes: Uint8Array): Promise<void>;
+} {
+  const native = byteValuesOf(keyv);
+  const fromValue = (value: unknown): StoredSegment | undefined => {
+    if (value === undefined || value === null) return undefined;
+    if (typeof value === "string") return Buffer.from(value, "base64");
+    return value as StoredSegment;
+  };
+  return {
+    getMany: async (list) => {
+      const out: (StoredSegment | undefined)[] = [];
+      for (let i = 0; i < list.length; i += 500) {
+        const chunk = list.slice(i, i + 500);
+        const values = native ? await native.getMany(chunk) : await keyv.getMany(chunk);
+        for (const value of values) out.push(fromValue(value));
+      }
+      return out;
+    },
+    set: async (key, bytes) => {
+      if (native) await native.set(key, bytes);
+      else
+        await keyv.set(key, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("base64"));
     },
   };
 }

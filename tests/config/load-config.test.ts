@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -73,5 +73,57 @@ describe("configuration", () => {
   it("rejects YAML that does not parse", () => {
     const issues = issuesOf({ "topics.yaml": "topics: [\n" });
     expect(issues[0]?.message).toMatch(/not valid YAML/);
+  });
+
+  describe("with a cache of parsed YAML", () => {
+    const FEEDS = "feeds:\n  - url: https://a.example/feed\n    title: A # a comment\n    lang: en\n";
+
+    it("loads the same configuration with or without the cache, and from the cache the next time", () => {
+      const dir = path.resolve("config");
+      const cacheDir = mkdtempSync(path.join(tmpdir(), "newsdesk-config-cache-"));
+      const plain = loadConfig({ dir, env: {} });
+      expect(loadConfig({ dir, env: {}, cacheDir })).toEqual(plain);
+      const entries = readdirSync(cacheDir);
+      expect(entries.length).toBeGreaterThan(0);
+      // What the next start reads instead of the YAML: tampering with it shows it is used.
+      for (const entry of entries) {
+        const file = path.join(cacheDir, entry);
+        const data = JSON.parse(readFileSync(file, "utf8"));
+        if (data?.feeds) writeFileSync(file, JSON.stringify({ feeds: data.feeds.slice(0, 1) }));
+      }
+      expect(loadConfig({ dir, env: {}, cacheDir }).feeds).toEqual(plain.feeds.slice(0, 1));
+    });
+
+    it("parses an edited file afresh", () => {
+      const dir = configDir({ "feeds.yaml": FEEDS });
+      const cacheDir = mkdtempSync(path.join(tmpdir(), "newsdesk-config-cache-"));
+      expect(loadConfig({ dir, env: {}, cacheDir }).feeds.map((f) => f.title)).toEqual(["A"]);
+      writeFileSync(path.join(dir, "feeds.yaml"), FEEDS.replace("title: A", "title: B"));
+      expect(loadConfig({ dir, env: {}, cacheDir }).feeds.map((f) => f.title)).toEqual(["B"]);
+    });
+
+    it("keeps what JSON cannot carry out of the cache, and still reports bad YAML", () => {
+      const dir = configDir({ "settings.yaml": "schedules:\n  catchUpHours: .inf\n" });
+      const cacheDir = mkdtempSync(path.join(tmpdir(), "newsdesk-config-cache-"));
+      // `.inf` is Infinity, which JSON would turn to null: the same complaint at every start.
+      const without = issuesOf({ "settings.yaml": "schedules:\n  catchUpHours: .inf\n" });
+      expect(without[0]?.message).toMatch(/Infinity/);
+      for (let run = 0; run < 2; run++) {
+        expect(() => loadConfig({ dir, env: {}, cacheDir })).toThrow(without[0]!.message);
+      }
+      expect(readdirSync(cacheDir)).toEqual([]);
+      const bad = configDir({ "topics.yaml": "topics: [\n" });
+      for (let run = 0; run < 2; run++) {
+        expect(() => loadConfig({ dir: bad, env: {}, cacheDir })).toThrow(/not valid YAML/);
+      }
+    });
+
+    it("ignores a cache folder it cannot write", () => {
+      const dir = configDir({ "feeds.yaml": FEEDS });
+      const notAFolder = path.join(configDir({ file: "x" }), "file");
+      expect(loadConfig({ dir, env: {}, cacheDir: notAFolder }).feeds).toEqual(
+        loadConfig({ dir, env: {} }).feeds,
+      );
+    });
   });
 });

@@ -30,6 +30,49 @@ describe("term index", () => {
     );
   });
 
+  it("ranks the same as documents added one by one after removals, compaction and later additions", () => {
+    fc.assert(
+      fc.property(
+        // Up to 150 documents each time, so that lists pass TYPED_FROM (64) and outgrow their room.
+        fc.array(docArb, { minLength: 1, maxLength: 150, size: "max" }),
+        fc.array(fc.nat(), { maxLength: 30 }),
+        fc.array(docArb, { maxLength: 150, size: "max" }),
+        queryArb,
+        (docs, removals, later, words) => {
+          const single = new TermIndex();
+          for (const doc of docs) single.add(doc);
+          // Loaded as two packs: their long lists share one buffer, then grow out of it below.
+          const batched = new TermIndex();
+          const half = Math.ceil(docs.length / 2);
+          batched.addPackedBatch([packTerms(docs.slice(0, half)), packTerms(docs.slice(half))]);
+          for (const n of removals) {
+            expect(batched.remove(n % docs.length)).toBe(single.remove(n % docs.length));
+          }
+          expect(search(batched, words)).toEqual(search(single, words));
+          batched.compact();
+          single.compact();
+          expect(search(batched, words)).toEqual(search(single, words));
+          for (const doc of later) single.add(doc);
+          batched.addPacked(packTerms(later));
+          expect(batched.size).toBe(single.size);
+          for (const word of words) expect(batched.df(word)).toBe(single.df(word));
+          expect(search(batched, words)).toEqual(search(single, words));
+          // And independently of how the index is built: every live document with a word asked.
+          const removed = new Set(removals.map((n) => n % docs.length));
+          const expected = [...docs, ...later].flatMap((doc, n) =>
+            !removed.has(n) && words.some((w) => doc.text.includes(w) || doc.context.includes(w)) ? [n] : [],
+          );
+          expect(
+            search(batched, words)
+              .map((hit) => hit.doc)
+              .sort((a, b) => a - b),
+          ).toEqual(expected);
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
   it("never returns a removed document, before or after compaction", () => {
     const index = new TermIndex();
     const docs: DocumentTerms[] = Array.from({ length: 3000 }, (_, i) => ({

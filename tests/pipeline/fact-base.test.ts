@@ -1,9 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { answerQuestion } from "../../src/facts/answer.ts";
-import type { FactSegment } from "../../src/facts/fact-segment.ts";
+import {
+  decodeSegment,
+  type LegacyFactSegment,
+  type StoredSegment,
+  writeSegment,
+} from "../../src/facts/fact-segment.ts";
 import { createLogger, silentLogger } from "../../src/log/logger.ts";
 import { type App, createApp } from "../../src/main.ts";
 import { openFactBase } from "../../src/pipeline/fact-base.ts";
+import { keys } from "../../src/store/keys.ts";
+import { byteValuesOf, openKeyv } from "../../src/store/open-keyv.ts";
 import { feedItems, seedItem } from "../facts/fixtures.ts";
 import { tempStoreUrl, writeConfig } from "../helpers/feed-fixtures.ts";
 
@@ -106,15 +113,26 @@ describe("the fact base on disk", () => {
     await app.close();
   });
 
-  it("rebuilds from the items, with a warning, when a segment is unreadable", async () => {
-    const open = opener();
+  it.each([
+    ["an unknown format", () => new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16])],
+    ["a truncated segment", (valid: Uint8Array) => valid.subarray(0, valid.length - 8)],
+    ["a version 4 segment with a missing field", () => ({ version: 4, items: [], keys: [] })],
+  ])("rebuilds from the items, with a warning, when a segment is unreadable (%s)", async (_, broken) => {
+    const storeUrl = tempStoreUrl();
+    const open = opener(storeUrl);
     let app = await open();
     const facts = openFactBase(app);
     await app.store.items.putMany([seedItem()]);
     await facts.addItems([seedItem()]);
-    const broken = { version: 9 } as unknown as FactSegment;
-    await app.store.facts.putSegment("broken", broken, [], []);
+    const [valid] = await app.store.facts.getSegments(await app.store.facts.segmentIds());
+    const segment = broken(valid as Uint8Array);
+    await app.store.facts.putSegment("broken", new Uint8Array(), [], []);
     await app.close();
+    // Bytes as the current code writes them, an object as version 4 did (keyv's JSON).
+    const keyv = await openKeyv(storeUrl);
+    if (segment instanceof Uint8Array) await byteValuesOf(keyv)!.set(keys.factSegment("broken"), segment);
+    else await keyv.set(keys.factSegment("broken"), segment);
+    await keyv.disconnect();
 
     const lines: string[] = [];
     app = await open(createLogger({ level: "warn", json: true, write: (line) => lines.push(line) }));
@@ -147,6 +165,111 @@ describe("the fact base on disk", () => {
     const facts = openFactBase(flaky);
     await expect(facts.ready()).rejects.toThrow(/SQLITE_BUSY/);
     expect((await answerQuestion(ORACLE, facts, { now })).answer).toMatch(/Larry Ellison/);
+    await app.close();
+  });
+});
+
+/** A segment as the code before version 5 wrote it: JSON, the typed arrays as base64. */
+function toLegacy(segment: StoredSegment): LegacyFactSegment {
+  const { terms, docs, items } = decodeSegment(segment);
+  const base64 = (array: Uint32Array | Uint16Array) =>
+    Buffer.from(array.buffer, array.byteOffset, array.byteLength).toString("base64");
+  return {
+    version: 4,
+    items,
+    count: terms.count,
+    keys: terms.keys,
+    postings: base64(terms.postings),
+    docs: base64(docs),
+    lengths: base64(terms.lengths),
+  };
+}
+
+describe("the fact base's segment formats", () => {
+  it("writes segments as bytes, a BLOB in SQLite, that read back as written", async () => {
+    const storeUrl = tempStoreUrl();
+    const app = await opener(storeUrl)();
+    await openFactBase(app).addItems([seedItem(), ...feedItems()]);
+    const ids = await app.store.facts.segmentIds();
+    const [segment] = await app.store.facts.getSegments(ids);
+    expect(segment).toBeInstanceOf(Uint8Array);
+    const decoded = decodeSegment(segment!);
+    expect(writeSegment(decoded)).toEqual(new Uint8Array(segment as Uint8Array));
+    expect(decoded.items.map(([key]) => key)).toContain(seedItem().key);
+    await app.close();
+    const keyv = await openKeyv(storeUrl);
+    const adapter = keyv.store as { query: (sql: string) => Promise<{ type: string }[]> };
+    expect(
+      await adapter.query("SELECT typeof(value) AS type FROM keyv WHERE key LIKE 'newsdesk:fact-segment:%'"),
+    ).toEqual([{ type: "blob" }]);
+    await keyv.disconnect();
+  });
+
+  it("loads a store whose segments are version 4 JSON, with the same facts ranked the same", async () => {
+    const storeUrl = tempStoreUrl();
+    const open = opener(storeUrl);
+    let app = await open();
+    const facts = openFactBase(app);
+    await facts.addItems([seedItem()]);
+    await facts.addItems(feedItems());
+    await facts.removeItems([feedItems()[0]!.key]);
+    const questions = [
+      ORACLE,
+      "How much was TikTok fined by the Irish regulator?",
+      "Who is TikTok's US partner?",
+    ];
+    const before = await Promise.all(questions.map((q) => answerQuestion(q, facts, { now })));
+    const hits = await facts.search([{ key: "tiktok", weight: 1 }], { limit: 50 });
+    const count = await facts.count();
+    const ids = await app.store.facts.segmentIds();
+    const segments = await app.store.facts.getSegments(ids);
+    await app.close();
+
+    // Rewritten as the previous version of newsdesk wrote them: keyv's plain JSON.
+    const keyv = await openKeyv(storeUrl);
+    for (const [n, id] of ids.entries()) await keyv.set(keys.factSegment(id), toLegacy(segments[n]!));
+    const adapter = keyv.store as { query: (sql: string) => Promise<{ type: string }[]> };
+    expect(
+      await adapter.query(
+        "SELECT DISTINCT typeof(value) AS type FROM keyv WHERE key LIKE 'newsdesk:fact-segment:%'",
+      ),
+    ).toEqual([{ type: "text" }]);
+    await keyv.disconnect();
+
+    app = await open();
+    const reopened = openFactBase(app);
+    expect(await reopened.count()).toBe(count);
+    expect(await Promise.all(questions.map((q) => answerQuestion(q, reopened, { now })))).toEqual(before);
+    expect(await reopened.search([{ key: "tiktok", weight: 1 }], { limit: 50 })).toEqual(hits);
+    expect(await app.store.facts.segmentIds()).toEqual(ids);
+    await app.close();
+  });
+
+  it("reads both versions side by side in one store", async () => {
+    const storeUrl = tempStoreUrl();
+    const open = opener(storeUrl);
+    let app = await open();
+    let facts = openFactBase(app);
+    await facts.addItems([seedItem()]);
+    const [old] = await app.store.facts.segmentIds();
+    const [oldSegment] = await app.store.facts.getSegments([old!]);
+    await app.close();
+    const keyv = await openKeyv(storeUrl);
+    await keyv.set(keys.factSegment(old!), toLegacy(oldSegment!));
+    await keyv.disconnect();
+
+    app = await open();
+    facts = openFactBase(app);
+    await facts.addItems(feedItems());
+    const count = await facts.count();
+    await app.close();
+    app = await open();
+    const reopened = openFactBase(app);
+    expect(await reopened.count()).toBe(count);
+    expect((await answerQuestion(ORACLE, reopened, { now })).answer).toMatch(/Larry Ellison/);
+    expect(
+      (await answerQuestion("How much was TikTok fined by the Irish regulator?", reopened, { now })).answer,
+    ).not.toBeNull();
     await app.close();
   });
 });

@@ -97,4 +97,27 @@ describe("store", () => {
     expect(await store.outbox.pending()).toHaveLength(0);
     expect((await store.outbox.get("c1:s1"))?.messageId).toBe("m1");
   });
+
+  it.each([
+    ["memory", () => "memory://"],
+    [
+      "SQLite",
+      () => `sqlite://${path.join(mkdtempSync(path.join(tmpdir(), "newsdesk-store-")), "s.sqlite")}`,
+    ],
+  ])("gives fact segments back byte for byte, and forgets dropped ones (%s)", async (_, url) => {
+    const store = await openStore(url());
+    // Every byte value, at an offset that is not a multiple of 4 in its buffer.
+    const bytes = new Uint8Array(1027).map((_, i) => (i * 7) % 256).subarray(3);
+    await store.facts.putSegment("a", bytes, [], []);
+    await store.facts.putSegment("b", new Uint8Array([1, 2, 3]), [], []);
+    const [a, b, missing] = await store.facts.getSegments(["a", "b", "none"]);
+    expect(a).toBeInstanceOf(Uint8Array);
+    expect(new Uint8Array(a as Uint8Array)).toEqual(new Uint8Array(bytes));
+    expect(new Uint8Array(b as Uint8Array)).toEqual(new Uint8Array([1, 2, 3]));
+    expect(missing).toBeUndefined();
+    expect(await store.facts.segmentIds()).toEqual(["a", "b"]);
+    await store.facts.dropSegments(["a"]);
+    expect(await store.facts.getSegments(["a", "b"])).toEqual([undefined, expect.any(Uint8Array)]);
+    await store.close();
+  });
 });
