@@ -7,7 +7,7 @@ import type { App } from "../main.ts";
 import type { Feed, FeedState, Item } from "../model.ts";
 import { loadLanguageDetector } from "../text/language.ts";
 import { type FactBase, openFactBase } from "./fact-base.ts";
-import { processNewItems } from "./process-items.ts";
+import { createPollMemory, processNewItems } from "./process-items.ts";
 import { pruneExpired } from "./prune.ts";
 
 const BATCH_SIZE = 500;
@@ -67,9 +67,7 @@ export async function runPoll(app: App, options: PollOptions = {}): Promise<Poll
   const disabledFeeds: string[] = [];
   const matched: Record<string, number> = {};
   const stories = new Set<string>();
-  // The poll's own items, for grouping later batches: a first poll's stories all count as
-  // recent, and reading their items back from the store for every batch grew with the store.
-  const known = new Map<string, Item>();
+  const memory = createPollMemory();
   let stored = 0;
   // Feeds are read a slice at a time, and each slice's new items go through the later stages
   // in batches: a first poll of hundreds of feeds keeps a bounded working set.
@@ -104,7 +102,7 @@ export async function runPoll(app: App, options: PollOptions = {}): Promise<Poll
         fetchOptions: { timeoutMs: limits.fetchTimeoutMs, maxBytes: limits.maxBodyBytes, userAgent },
         onError: (item, error) => app.logger.debug("full text unavailable", { link: item.link, error }),
       });
-      const batch = await processNewItems(app, enriched, facts, known);
+      const batch = await processNewItems(app, enriched, facts, memory);
       stored += batch.items.length;
       for (const item of batch.items) {
         for (const match of item.topics) matched[match.topic] = (matched[match.topic] ?? 0) + 1;

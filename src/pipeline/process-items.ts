@@ -24,8 +24,8 @@ export async function processNewItems(
   app: App,
   fresh: Item[],
   facts: FactBase,
-  /** Items already read or stored by this poll, by key: not read back from the store. */
-  known: Map<string, Item> = new Map(),
+  /** What this poll's earlier batches read and wrote (a poll's batches share one). */
+  memory: PollMemory = createPollMemory(),
 ): Promise<ProcessResult> {
   if (fresh.length === 0) return { items: [], stories: [] };
   const topics = await listAllTopics(app);
@@ -33,14 +33,16 @@ export async function processNewItems(
 
   const now = app.now();
   const windowHours = app.config.settings.limits.storyWindowHours;
-  const recent = await app.store.stories.since(
+  const recent = await recentStories(
+    app,
+    memory,
     new Date(now.getTime() - 2 * windowHours * 3_600_000).toISOString(),
   );
   const memberKeys = recent.flatMap((s) => s.items);
   const members = new Map<string, Item>();
   const missing: string[] = [];
   for (const key of memberKeys) {
-    const item = known.get(key);
+    const item = memory.items.get(key);
     if (item) members.set(key, item);
     else missing.push(key);
   }
@@ -58,8 +60,36 @@ export async function processNewItems(
   await app.store.stories.putMany(stories);
   await facts.addItems(items);
   await app.store.items.putMany(items);
-  for (const item of items) known.set(item.key, item);
+  for (const item of items) memory.items.set(item.key, item);
+  for (const story of stories) memory.stories?.set(story.id, story);
   return { items, stories };
+}
+
+/**
+ * What a poll keeps between its batches so that later batches do not read it back from the
+ * store: a first poll's stories all count as recent, and reading them (and their items) again
+ * for every batch grew with the store. Polls never overlap (see bot-cycles.ts), so nothing else
+ * writes stories meanwhile.
+ */
+export interface PollMemory {
+  /** Items read or stored by this poll, by key. */
+  items: Map<string, Item>;
+  /** Recent stories by id, as stored after the last batch; read from the store by the first. */
+  stories: Map<string, Story> | undefined;
+}
+
+export function createPollMemory(): PollMemory {
+  return { items: new Map(), stories: undefined };
+}
+
+/** Stories first seen since `iso`, in the store's order (as `stories.since` gives them). */
+async function recentStories(app: App, memory: PollMemory, iso: string): Promise<Story[]> {
+  if (!memory.stories) {
+    const stored = await app.store.stories.since(iso);
+    memory.stories = new Map(stored.map((story) => [story.id, story]));
+    return stored;
+  }
+  return [...memory.stories.values()].filter((story) => story.firstSeen >= iso);
 }
 
 /**
