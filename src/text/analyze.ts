@@ -49,34 +49,50 @@ export interface ScannedWords extends ScannedText {
 
 export function scanWords(text: string): ScannedWords {
   const scan = scanText(text);
-  const { forms, spans } = scan;
+  const { forms } = scan;
   const compoundAt: number[] = [];
   const compounds: CompoundForm[] = [];
-  if (forms.length > 0 && forms[0]!.keys === undefined) setKeys(forms[0]!);
-  for (let i = 1; i < forms.length; i++) {
-    if (forms[i]!.keys === undefined) setKeys(forms[i]!);
-    const span = spans[i]!;
-    if (!(span & JOINED)) continue;
-    // Both capitalised, or split by exactly one hyphen (the cheap test of the text comes first).
-    if (!(spans[i - 1]! & span & CAPITALISED)) {
-      const start = startOf(scan, i);
-      if (text.charCodeAt(start - 1) !== HYPHEN || start - endOf(scan, i - 1) !== 1) continue;
-    }
-    if (forms[i - 1]!.digit || forms[i]!.digit) continue;
+  for (let i = 0; i < forms.length; i++) {
+    const form = forms[i]!;
+    if (form.keys === undefined) setKeys(form);
+    const compound = compoundBefore(text, scan, i);
+    if (compound === undefined) continue;
     compoundAt.push(i - 1);
-    compounds.push(compoundOf(forms[i - 1]!, forms[i]!));
+    compounds.push(compound);
   }
-  return { ...scan, compoundAt, compounds };
+  return { forms, spans: scan.spans, merged: scan.merged, compoundAt, compounds };
 }
 
-/** A form's keys (none for a stop word) and the hashes of its terms. */
-function setKeys(form: WordForm): void {
+/**
+ * The compound that token `i` of a scan forms with the token before it (`Byte Dance`,
+ * `Tik-Tok`), if any: joined to it, and both capitalised or split by exactly one hyphen, and
+ * neither holding a digit.
+ */
+export function compoundBefore(text: string, scan: ScannedText, i: number): CompoundForm | undefined {
+  const { forms, spans } = scan;
+  const span = spans[i]!;
+  if (!(span & JOINED) || i === 0) return undefined;
+  // The cheap test of the flags first, then the text.
+  if (!(spans[i - 1]! & span & CAPITALISED)) {
+    const start = startOf(scan, i);
+    if (text.charCodeAt(start - 1) !== HYPHEN || start - endOf(scan, i - 1) !== 1) return undefined;
+  }
+  if (forms[i - 1]!.digit || forms[i]!.digit) return undefined;
+  return compoundOf(forms[i - 1]!, forms[i]!);
+}
+
+/** Sets a form's keys (none for a stop word) and the hashes of its terms (once per form). */
+export function setKeys(form: WordForm): void {
   const keys = isDroppable(form.surface, form.folded) ? NO_KEYS : stemKeys(form.folded);
   const foldedHash = hashTerm(form.folded);
   const keyHashes = keys.map(hashTerm);
   form.keys = keys;
   form.foldedHash = foldedHash;
   form.keyHashes = keyHashes;
+  form.firstKey = keys[0];
+  form.firstKeyHash = keyHashes[0] ?? 0;
+  form.secondKey = keys[1];
+  form.secondKeyHash = keyHashes[1] ?? 0;
   form.opening = openingOf(form.folded);
   form.signature = signatureOf(foldedHash, keyHashes);
 }
@@ -95,11 +111,16 @@ function compoundOf(first: WordForm, second: WordForm): CompoundForm {
   if (known !== undefined) return known;
   const folded = first.folded + second.folded;
   const keys = stemKeys(folded);
+  const keyHashes = keys.map(hashTerm);
   const compound: CompoundForm = {
     folded,
     keys,
     foldedHash: hashTerm(folded),
-    keyHashes: keys.map(hashTerm),
+    keyHashes,
+    firstKey: keys[0],
+    firstKeyHash: keyHashes[0] ?? 0,
+    secondKey: keys[1],
+    secondKeyHash: keyHashes[1] ?? 0,
     opening: openingOf(folded),
     pass: 0,
     passNote: 0,

@@ -1,4 +1,13 @@
-import { formAt, UNITED_STATES, type WordForm } from "./word-forms.ts";
+import {
+  FNV_OFFSET,
+  FOLDS_EMPTY,
+  FOLDS_ETATS,
+  FOLDS_UNIS,
+  formHashed,
+  mixUnit,
+  UNITED_STATES,
+  type WordForm,
+} from "./word-forms.ts";
 
 /** One word or number of a text, with where it stands so matches can be shown and quoted. */
 export interface Token {
@@ -97,16 +106,18 @@ export function scanText(text: string): ScannedText {
       continue;
     }
     const start = i;
-    const end = matchEnd(text, i, first);
+    const end = code < 0x80 ? asciiRunEnd(text, i, first) : matchEnd(text, i, first);
     i = end;
-    const form = formAt(text, start, end);
+    const form = formHashed(text, start, end, tokenHash);
     // The gap is one space or one hyphen (the end of a dropped token counts as an end too).
     const joined = start - previousEnd === 1 && isSpaceOrHyphen(text.charCodeAt(previousEnd));
     previousEnd = end;
-    if (form.folded.length === 0) continue;
+    // The folded strings are not read: the form's FOLDS_* bits say what they hold.
+    const folds = form.folds;
+    if (folds & FOLDS_EMPTY) continue;
     const last = count - 1;
     // `États-Unis` / `Etats Unis` → one `usa` token, so French and English texts meet.
-    if (joined && form.folded === "unis" && last >= 0 && forms[last]!.folded === "etats") {
+    if (joined && folds & FOLDS_UNIS && last >= 0 && forms[last]!.folds & FOLDS_ETATS) {
       merged ??= new Map();
       merged.set(last, { surface: `${forms[last]!.surface}-${form.surface}`, end });
       forms[last] = UNITED_STATES;
@@ -125,7 +136,39 @@ export function scanText(text: string): ScannedText {
 /** Characters per token in news prose (words, spaces, punctuation), rounded down: arrays fit. */
 const CHARS_PER_TOKEN = 5;
 
-/** End of the token that starts at `i` (a letter or number of class `first`). */
+/**
+ * The hash (`mixUnit` from FNV_OFFSET) of the units of the token `matchEnd` last found: the
+ * runs are hashed as they are scanned, so a word's units are read once (see `formHashed`).
+ */
+let tokenHash = FNV_OFFSET;
+
+/**
+ * `matchEnd` for a token that starts with an ASCII character, most of them: its run of ASCII
+ * word characters is read and hashed in one loop, and `matchEnd` reads it again only when the
+ * character after the run could extend the token (a non-ASCII letter, an apostrophe, a decimal
+ * mark after a number, the dot of an acronym such as `U.S.`).
+ */
+function asciiRunEnd(text: string, i: number, first: number): number {
+  const mask = first & NUMBER ? NUMBER : WORD;
+  let hash = FNV_OFFSET;
+  let j = i;
+  let code = text.charCodeAt(j);
+  while (code < 0x80 && ASCII_CLASSES[code]! & mask) {
+    hash = mixUnit(hash, code);
+    code = text.charCodeAt(++j);
+  }
+  const mayGoOn =
+    code >= 0x80 // also false past the end (NaN)
+      ? code === 0x2019 || (classAt(text, j) & mask) !== 0
+      : mask === NUMBER
+        ? isDecimalMark(code)
+        : code === 0x27 || (code === 0x2e && j === i + 1 && (first & UPPER) !== 0);
+  if (mayGoOn) return matchEnd(text, i, first);
+  tokenHash = hash;
+  return j;
+}
+
+/** End of the token that starts at `i` (a letter or number of class `first`); sets `tokenHash`. */
 function matchEnd(text: string, i: number, first: number): number {
   if (first & UPPER) {
     let j = i + widthAt(text, i);
@@ -134,33 +177,55 @@ function matchEnd(text: string, i: number, first: number): number {
       j += 1 + widthAt(text, j + 1);
       dotted = true;
     }
-    if (dotted) return text.charCodeAt(j) === 0x2e ? j + 1 : j;
+    if (dotted) {
+      const end = text.charCodeAt(j) === 0x2e ? j + 1 : j;
+      tokenHash = formHashOf(text, i, end);
+      return end;
+    }
   }
+  tokenHash = FNV_OFFSET;
   if (first & NUMBER) {
     let j = runEnd(text, i, NUMBER);
-    while (isDecimalMark(text.charCodeAt(j)) && classAt(text, j + 1) & NUMBER)
+    while (isDecimalMark(text.charCodeAt(j)) && classAt(text, j + 1) & NUMBER) {
+      tokenHash = mixUnit(tokenHash, text.charCodeAt(j));
       j = runEnd(text, j + 1, NUMBER);
+    }
     return j;
   }
   let j = runEnd(text, i, WORD);
-  while (isApostrophe(text.charCodeAt(j)) && classAt(text, j + 1) & WORD) j = runEnd(text, j + 1, WORD);
+  while (isApostrophe(text.charCodeAt(j)) && classAt(text, j + 1) & WORD) {
+    tokenHash = mixUnit(tokenHash, text.charCodeAt(j));
+    j = runEnd(text, j + 1, WORD);
+  }
   return j;
 }
 
-/** Index just past the run of characters of class `mask` starting at `i`. */
+/** Index just past the run of characters of class `mask` starting at `i`, its units mixed into `tokenHash`. */
 function runEnd(text: string, i: number, mask: number): number {
   let j = i;
+  let hash = tokenHash;
   for (;;) {
     const code = text.charCodeAt(j);
     if (code < 0x80) {
-      if ((ASCII_CLASSES[code]! & mask) === 0) return j;
+      if ((ASCII_CLASSES[code]! & mask) === 0) break;
+      hash = mixUnit(hash, code);
       j++;
     } else if (classAt(text, j) & mask) {
-      j += widthAt(text, j);
+      hash = mixUnit(hash, code);
+      if (widthAt(text, j) === 2) hash = mixUnit(hash, text.charCodeAt(++j));
+      j++;
     } else {
-      return j;
+      break;
     }
   }
+  tokenHash = hash;
+  return j;
+}
+
+function formHashOf(text: string, start: number, end: number): number {
+  let hash = FNV_OFFSET;
+  for (let k = start; k < end; k++) hash = mixUnit(hash, text.charCodeAt(k));
+  return hash;
 }
 
 /** UPPER | LETTER | NUMBER bits of the code point at `i` (0 past the end). */

@@ -11,10 +11,20 @@ export interface WordForm {
   folded: string;
   /** `folded` contains an ASCII digit (such words never form compounds). */
   digit: boolean;
+  /** FOLDS_* bits: what the scanner asks of `folded`, answered without reading the string. */
+  folds: number;
   keys: readonly string[] | undefined;
   /** `hashTerm` of `folded` and of each key, `openingOf(folded)` and `signatureOf`, set with `keys`. */
   foldedHash: number;
   keyHashes: readonly number[] | undefined;
+  /**
+   * `keys[0]`, `keys[1]` and their hashes (undefined and 0 when absent), set with `keys`: what
+   * document preparation adds, read without two more arrays. `stemKeys` gives at most two keys.
+   */
+  firstKey: string | undefined;
+  firstKeyHash: number;
+  secondKey: string | undefined;
+  secondKeyHash: number;
   opening: number;
   signature: number;
   /** Compounds with the forms that followed this one (`Byte` → `Dance` → `bytedance`). */
@@ -34,11 +44,21 @@ export interface CompoundForm {
   /** As in WordForm. */
   foldedHash: number;
   keyHashes: readonly number[];
+  firstKey: string | undefined;
+  firstKeyHash: number;
+  secondKey: string | undefined;
+  secondKeyHash: number;
   opening: number;
   /** As in WordForm. */
   pass: number;
   passNote: number;
 }
+
+/** `folded` is empty: the token is dropped. */
+export const FOLDS_EMPTY = 1;
+/** `folded` is `etats` or `unis`, which the scanner merges into one `usa` token. */
+export const FOLDS_ETATS = 2;
+export const FOLDS_UNIS = 4;
 
 const ELISION = /^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu)'(?=\p{L})/u;
 const POSSESSIVE = /'s?$/;
@@ -59,21 +79,29 @@ let tableForms: (WordForm | undefined)[] = new Array(TABLE_START).fill(undefined
 let tableCount = 0;
 
 // FNV-1a, kept in 32-bit integer arithmetic (the offset as a signed int, not a double).
-const FNV_OFFSET = 0x811c9dc5 | 0;
+/** The hash of no units, which `mixUnit` extends one UTF-16 unit at a time. */
+export const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
 
-/** The form written as `text.slice(start, end)`: found in the table, or folded and added. */
-export function formAt(text: string, start: number, end: number): WordForm {
-  let hash = FNV_OFFSET;
-  for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), FNV_PRIME);
-  hash |= 1; // 0 marks an empty slot
+/** FNV-1a's step: `hash` extended by one UTF-16 unit. */
+export function mixUnit(hash: number, unit: number): number {
+  return Math.imul(hash ^ unit, FNV_PRIME);
+}
+
+/**
+ * The form written as `text.slice(start, end)`: found in the table, or folded and added. The
+ * scanner hashes the units of `start`…`end` while finding them (`unitsHash`, from FNV_OFFSET by
+ * `mixUnit`), so each unit of a text is read once to find and hash its word.
+ */
+export function formHashed(text: string, start: number, end: number, unitsHash: number): WordForm {
+  const hash = unitsHash | 1; // 0 marks an empty slot
   const length = end - start;
   let mask = tableHashes.length - 1;
   let slot = hash & mask;
   for (let found = tableHashes[slot]; found !== 0; found = tableHashes[slot]) {
     if (found === hash) {
       const form = tableForms[slot]!;
-      if (form.surface.length === length && text.startsWith(form.surface, start)) return form;
+      if (form.surface.length === length && isWrittenAt(text, start, form.surface)) return form;
     }
     slot = (slot + 1) & mask;
   }
@@ -89,6 +117,16 @@ export function formAt(text: string, start: number, end: number): WordForm {
   tableForms[slot] = form;
   tableCount++;
   return form;
+}
+
+/**
+ * Whether `text` holds `surface` at `start` (its length already checked): a loop over a word's
+ * few units, rather than a `startsWith` builtin call for every token of every text.
+ */
+function isWrittenAt(text: string, start: number, surface: string): boolean {
+  for (let k = 0; k < surface.length; k++)
+    if (text.charCodeAt(start + k) !== surface.charCodeAt(k)) return false;
+  return true;
 }
 
 /** Moves the known forms to a table of `size` slots; a smaller size empties it (at its limit). */
@@ -111,20 +149,29 @@ function resizeTable(size: number): void {
   }
 }
 
-/** Every field set at once, in one order: all forms share one object shape (fast property reads). */
+/**
+ * Every field set at once, in one order: all forms share one object shape (fast property reads).
+ * The fields each token reads come first, so that they share the object's first cache lines.
+ */
 function createForm(surface: string, folded: string): WordForm {
   return {
     surface,
-    folded,
-    digit: /\d/.test(folded),
-    keys: undefined,
-    foldedHash: 0,
-    keyHashes: undefined,
-    opening: 0,
-    signature: 0,
-    compounds: undefined,
+    folds:
+      folded === "" ? FOLDS_EMPTY : folded === "etats" ? FOLDS_ETATS : folded === "unis" ? FOLDS_UNIS : 0,
     pass: 0,
     passNote: 0,
+    keys: undefined,
+    folded,
+    foldedHash: 0,
+    opening: 0,
+    firstKey: undefined,
+    firstKeyHash: 0,
+    secondKey: undefined,
+    secondKeyHash: 0,
+    digit: /\d/.test(folded),
+    keyHashes: undefined,
+    signature: 0,
+    compounds: undefined,
   };
 }
 

@@ -1,8 +1,8 @@
 import type { Lang } from "../model.ts";
-import { type AnalyzedText, analyzeText, scanWords } from "../text/analyze.ts";
+import { type AnalyzedText, analyzeText, compoundBefore, setKeys } from "../text/analyze.ts";
 import { splitSentences } from "../text/sentences.ts";
 import { stemKeys } from "../text/stem.ts";
-import { startOf } from "../text/tokenize.ts";
+import { JOINED, type ScannedText, scanText } from "../text/tokenize.ts";
 import { type CompoundForm, hashTerm, openingOf, signatureOf, type WordForm } from "../text/word-forms.ts";
 import { TermTable } from "./term-table.ts";
 
@@ -26,8 +26,8 @@ export interface PreparedDocument {
   readonly title: AnalyzedText;
   readonly text: AnalyzedText;
   /** The title's and the text's tokens as phrases read them. */
-  titleSequence: TokenSequence;
-  textSequence: TokenSequence;
+  readonly titleSequence: TokenSequence;
+  readonly textSequence: TokenSequence;
   /** Number of `text` tokens that belong to the lead (they come first). */
   leadTokens: number;
   /**
@@ -73,35 +73,65 @@ export interface DocumentInput {
 
 /**
  * Analyses an item for matching. Call once per item and reuse it for every topic. Tokens are
- * not built as objects: the words of each distinct form are added once per zone, straight
- * from the scan (see `scanWords`).
+ * not built as objects: in one pass over each part's scan, each token's form gets its keys (once
+ * per form), and the words of each distinct form are added once per zone (see `addOnce`).
  */
 export function prepareDocument(input: DocumentInput): PreparedDocument {
   if (input.analysed) return prepareAnalysed(input, input.analysed);
-  const title = scanWords(input.title);
-  const text = scanWords(input.text);
   const leadEnd = findLeadEnd(input.text, input.lang);
-  let leadTokens = 0;
-  while (leadTokens < text.forms.length && startOf(text, leadTokens) < leadEnd) leadTokens++;
+  const title = scanText(input.title);
+  const text = scanText(input.text);
   const index = createIndex(title.forms.length + text.forms.length);
-  const titleSequence = addForms(index, title.forms, () => ZONE_TITLE);
-  const textSequence = addForms(index, text.forms, (i) => (i < leadTokens ? ZONE_LEAD : ZONE_BODY));
-  for (const compound of title.compounds) addOnce(index, compound, ZONE_TITLE);
-  for (let n = 0; n < text.compounds.length; n++) {
-    addOnce(index, text.compounds[n]!, text.compoundAt[n]! < leadTokens ? ZONE_LEAD : ZONE_BODY);
-  }
-  return new Prepared(input, undefined, titleSequence, textSequence, leadTokens, index);
+  const compounds: Compounds = { forms: [], zones: [] };
+  addPart(index, input.title, title, Number.POSITIVE_INFINITY, ZONE_TITLE, compounds);
+  const leadTokens = addPart(index, input.text, text, leadEnd, ZONE_BODY, compounds);
+  // Compounds come after every token, in the order analyses list them.
+  for (let n = 0; n < compounds.forms.length; n++) addOnce(index, compounds.forms[n]!, compounds.zones[n]!);
+  return new Prepared(input, undefined, title.forms, text.forms, leadTokens, index);
 }
 
-/** Adds each token's form in its zone; the forms, with their signatures, are the sequence. */
-function addForms(index: DocumentIndex, forms: WordForm[], zoneOf: (i: number) => number): TokenSequence {
-  const signatures: number[] = new Array(forms.length);
+/** Compounds found by `addPart`, with their zones, to be added once every token is. */
+interface Compounds {
+  forms: CompoundForm[];
+  zones: number[];
+}
+
+/**
+ * Adds a part's tokens: those that start before `leadEnd` in the lead (the whole title, given
+ * as ZONE_TITLE with no end), the others in `zone`. A compound takes the zone of its first
+ * token. Returns the number of lead tokens (they come first).
+ */
+function addPart(
+  index: DocumentIndex,
+  source: string,
+  scan: ScannedText,
+  leadEnd: number,
+  zone: number,
+  compounds: Compounds,
+): number {
+  const { forms, spans } = scan;
+  const leadZone = zone === ZONE_TITLE ? ZONE_TITLE : ZONE_LEAD;
+  let leadTokens = 0;
+  let previousZone = 0;
   for (let i = 0; i < forms.length; i++) {
     const form = forms[i]!;
-    signatures[i] = form.signature;
-    addOnce(index, form, zoneOf(i));
+    if (form.keys === undefined) setKeys(form);
+    let tokenZone = zone;
+    if (spans[i]! >> 2 < leadEnd) {
+      tokenZone = leadZone;
+      leadTokens++;
+    }
+    addOnce(index, form, tokenZone);
+    if (spans[i]! & JOINED) {
+      const compound = compoundBefore(source, scan, i);
+      if (compound !== undefined) {
+        compounds.forms.push(compound);
+        compounds.zones.push(previousZone);
+      }
+    }
+    previousZone = tokenZone;
   }
-  return { words: forms, signatures };
+  return leadTokens;
 }
 
 /** `prepareDocument` from analyses the caller already has. */
@@ -120,7 +150,7 @@ function prepareAnalysed(input: DocumentInput, analysed: { title: AnalyzedText; 
   return new Prepared(input, analysed, sequenceOf(title), sequenceOf(text), leadTokens, index);
 }
 
-/** A prepared document whose analyses and maps are made only if something reads them. */
+/** A prepared document whose analyses, maps and token sequences are made only if something reads them. */
 class Prepared implements PreparedDocument {
   readonly keyTable: TermTable;
   readonly wordTable: TermTable;
@@ -129,17 +159,22 @@ class Prepared implements PreparedDocument {
   #analysed: { title: AnalyzedText; text: AnalyzedText } | undefined;
   #keys: Map<string, number> | undefined;
   #words: Map<string, number> | undefined;
+  /** Each part's tokens as word forms until their sequence is asked for. */
+  #titleSequence: TokenSequence | readonly WordForm[];
+  #textSequence: TokenSequence | readonly WordForm[];
 
   constructor(
     source: { title: string; text: string },
     analysed: { title: AnalyzedText; text: AnalyzedText } | undefined,
-    readonly titleSequence: TokenSequence,
-    readonly textSequence: TokenSequence,
+    titleSequence: TokenSequence | readonly WordForm[],
+    textSequence: TokenSequence | readonly WordForm[],
     readonly leadTokens: number,
     index: DocumentIndex,
   ) {
     this.#source = source;
     this.#analysed = analysed;
+    this.#titleSequence = titleSequence;
+    this.#textSequence = textSequence;
     this.keyTable = index.keys;
     this.wordTable = index.words;
   }
@@ -150,6 +185,22 @@ class Prepared implements PreparedDocument {
 
   get text(): AnalyzedText {
     return this.analyses().text;
+  }
+
+  // Only phrases read the sequences, and only on documents holding all of their words: most
+  // documents never build them.
+  get titleSequence(): TokenSequence {
+    const known = this.#titleSequence;
+    if (!isForms(known)) return known;
+    this.#titleSequence = sequenceOfForms(known);
+    return this.#titleSequence as TokenSequence;
+  }
+
+  get textSequence(): TokenSequence {
+    const known = this.#textSequence;
+    if (!isForms(known)) return known;
+    this.#textSequence = sequenceOfForms(known);
+    return this.#textSequence as TokenSequence;
   }
 
   get keys(): Map<string, number> {
@@ -166,6 +217,17 @@ class Prepared implements PreparedDocument {
     this.#analysed ??= { title: analyzeText(this.#source.title), text: analyzeText(this.#source.text) };
     return this.#analysed;
   }
+}
+
+function isForms(sequence: TokenSequence | readonly WordForm[]): sequence is readonly WordForm[] {
+  return Array.isArray(sequence);
+}
+
+/** The forms themselves are the words; their signatures, in one array, are read first. */
+function sequenceOfForms(forms: readonly WordForm[]): TokenSequence {
+  const signatures: number[] = new Array(forms.length);
+  for (let i = 0; i < forms.length; i++) signatures[i] = forms[i]!.signature;
+  return { words: forms, signatures };
 }
 
 /** The tables being built for one document, and the number of its pass over word forms. */
@@ -200,9 +262,9 @@ function addOnce(index: DocumentIndex, form: WordForm | CompoundForm, zone: numb
     return;
   }
   index.words.or(form.folded, form.foldedHash, zone, form.opening);
-  const keys = form.keys!;
-  const hashes = form.keyHashes!;
-  for (let k = 0; k < keys.length; k++) index.keys.or(keys[k]!, hashes[k]!, zone);
+  // A form has at most two keys, kept on the form itself (see WordForm.firstKey).
+  if (form.firstKey !== undefined) index.keys.or(form.firstKey, form.firstKeyHash, zone);
+  if (form.secondKey !== undefined) index.keys.or(form.secondKey, form.secondKeyHash, zone);
 }
 
 function add(index: DocumentIndex, folded: string, keys: readonly string[], zone: number): void {
@@ -242,32 +304,4 @@ function sequenceOf(analysed: AnalyzedText): TokenSequence {
   const words = analysed.tokens.map((token, i) => ({ folded: token.folded, keys: analysed.keys[i]! }));
   const signatures = words.map((w) => signatureOf(hashTerm(w.folded), w.keys.map(hashTerm)));
   return { words, signatures };
-}
-
-/**
- * How many documents contain each key (rarer terms weigh more in scores). Keys are comparison
- * keys; folded words are counted under `=word` so stop-word terms and prefixes can be weighed too.
- */
-export interface DocumentStats {
-  documents: number;
-  frequencies: ReadonlyMap<string, number>;
-}
-
-/** Counts document frequencies over a collection (each key at most once per document). */
-export function collectDocumentStats(docs: Iterable<PreparedDocument>): DocumentStats {
-  const frequencies = new Map<string, number>();
-  let documents = 0;
-  const count = (key: string) => {
-    frequencies.set(key, (frequencies.get(key) ?? 0) + 1);
-  };
-  for (const doc of docs) {
-    documents++;
-    doc.keyTable.forEach((key) => {
-      count(key);
-    });
-    doc.wordTable.forEach((word) => {
-      count(`=${word}`);
-    });
-  }
-  return { documents, frequencies };
 }

@@ -1,11 +1,7 @@
 import type { Lang, Topic } from "../model.ts";
 import { describeReason, type MissingReason } from "./describe-reasons.ts";
-import {
-  collectDocumentStats,
-  type DocumentStats,
-  type PreparedDocument,
-  prepareDocument,
-} from "./document.ts";
+import { type PreparedDocument, prepareDocument } from "./document.ts";
+import { collectDocumentStats, type DocumentStats } from "./document-stats.ts";
 import { compileQuery, matchDocument } from "./match.ts";
 
 /** The text of an item as explain and test read it (a stored Item fits). */

@@ -2,7 +2,8 @@ import { anchorChildrenOf, anchorGroupsOf, MAX_ANCHOR_GROUPS } from "./anchors.t
 import { type CompiledLeaf, compileLeaf } from "./compile-leaf.ts";
 import type { CompiledNode, CompiledQuery } from "./compiled-query.ts";
 import { describeReason, type MissingReason } from "./describe-reasons.ts";
-import { type DocumentStats, type PreparedDocument, ZONE_ANY } from "./document.ts";
+import { type PreparedDocument, ZONE_ANY } from "./document.ts";
+import type { DocumentStats } from "./document-stats.ts";
 import { formatQuery } from "./format-query.ts";
 import type { QueryNode } from "./query.ts";
 import { parseQuery } from "./query-parser.ts";

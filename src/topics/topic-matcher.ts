@@ -1,10 +1,17 @@
 import type { Topic } from "../model.ts";
 import { hashTerm } from "../text/word-forms.ts";
-import type { DocumentStats, PreparedDocument } from "./document.ts";
+import type { PreparedDocument } from "./document.ts";
+import type { DocumentStats } from "./document-stats.ts";
 import { type CompiledQuery, compileQuery, scoreZones } from "./match.ts";
 import { QueryError } from "./query.ts";
 import { TermTable } from "./term-table.ts";
-import { compileTopicPrograms, leafZones, runProgram, type TopicPrograms } from "./topic-programs.ts";
+import {
+  compileTopicPrograms,
+  leafZones,
+  runProgram,
+  scoreTopic,
+  type TopicPrograms,
+} from "./topic-programs.ts";
 
 /** A topic as the matcher needs it. */
 export type TopicQuery = Pick<Topic, "id" | "query">;
@@ -123,16 +130,23 @@ export function matchTopics(matcher: TopicMatcher, doc: PreparedDocument, stats?
   const hits: TopicHit[] = [];
   for (const n of candidates) {
     if (!runProgram(programs, doc, n, generation)) continue;
-    const { id, compiled } = matcher.topics[n]!;
-    // The zones of its positive leaves, as `scoreDocument` would find them (read once per document).
-    const start = programs.leafStart[n]!;
-    for (const i of compiled.positive) {
-      zones[i] = leafZones(programs.leaves, doc, programs.leafIds[start + i]!, generation);
-    }
-    const { score, matchedTerms } = scoreZones(compiled, zones, stats);
-    hits.push({ topic: id, score, matchedTerms });
+    const { score, matchedTerms } = stats
+      ? scoreWithStats(matcher, doc, n, stats)
+      : scoreTopic(programs, doc, n, generation);
+    hits.push({ topic: matcher.topics[n]!.id, score, matchedTerms });
   }
   return hits.sort((a, b) => b.score - a.score);
+}
+
+/** Scores topic `n` as `scoreDocument` would, leaves read once per document (see `leafZones`). */
+function scoreWithStats(matcher: TopicMatcher, doc: PreparedDocument, n: number, stats: DocumentStats) {
+  const { programs } = matcher;
+  const { compiled } = matcher.topics[n]!;
+  const start = programs.leafStart[n]!;
+  for (const i of compiled.positive) {
+    zones[i] = leafZones(programs.leaves, doc, programs.leafIds[start + i]!, matcher.scratch.generation);
+  }
+  return scoreZones(compiled, zones, stats);
 }
 
 /** Topics whose every anchor group is hit, in the order found (a view of the scratch space). */

@@ -1,7 +1,7 @@
 import { anchorChildrenOf, MAX_ANCHOR_GROUPS } from "./anchors.ts";
 import type { CompiledLeaf } from "./compile-leaf.ts";
 import type { CompiledNode, CompiledQuery } from "./compiled-query.ts";
-import type { PreparedDocument } from "./document.ts";
+import { type PreparedDocument, ZONE_ANY } from "./document.ts";
 
 /**
  * Many topics' boolean rules as data: each rule is a small program in one array of numbers, and
@@ -21,6 +21,15 @@ export interface TopicPrograms {
   leafStart: Int32Array;
   leafIds: Int32Array;
   leaves: LeafRows;
+  /**
+   * Scores as data: each topic's positive leaves (`compiled.positive`) from `positiveStart[topic]`,
+   * as leaf ids, with their labels and, for a label written twice, the position of its previous
+   * occurrence in the same topic (-1 for none).
+   */
+  positiveStart: Int32Array;
+  positiveIds: Int32Array;
+  positiveLabels: string[];
+  sameLabelBefore: Int32Array;
 }
 
 /** The distinct leaves: word leaves as data, phrases and prefixes by their `find`. */
@@ -54,32 +63,91 @@ export function compileTopicPrograms(topics: readonly { compiled: CompiledQuery 
   const leafStart: number[] = [];
   const leafIds: number[] = [];
   const rows: CompiledLeaf[] = [];
-  const idOfWord = new Map<string, number>();
+  const idOfLeaf = new Map<string, number>();
+  const positiveStart: number[] = [];
+  const positiveIds: number[] = [];
+  const positiveLabels: string[] = [];
+  const sameLabelBefore: number[] = [];
   for (const { compiled } of topics) {
     leafStart.push(leafIds.length);
-    for (const leaf of compiled.leaves) leafIds.push(internLeaf(leaf, rows, idOfWord));
+    for (const leaf of compiled.leaves) leafIds.push(internLeaf(leaf, rows, idOfLeaf));
     const ids = leafIds.slice(leafStart.at(-1));
     roots.push(emit(compiled.root, compiled.leaves, ids, code));
+    positiveStart.push(positiveIds.length);
+    const labels = compiled.positive.map((i) => compiled.leaves[i]!.label);
+    compiled.positive.forEach((i, k) => {
+      positiveIds.push(ids[i]!);
+      positiveLabels.push(labels[k]!);
+      sameLabelBefore.push(k === 0 ? -1 : labels.lastIndexOf(labels[k]!, k - 1));
+    });
   }
   leafStart.push(leafIds.length);
+  positiveStart.push(positiveIds.length);
   return {
     code: Int32Array.from(code),
     roots: Int32Array.from(roots),
     leafStart: Int32Array.from(leafStart),
     leafIds: Int32Array.from(leafIds),
     leaves: createRows(rows),
+    positiveStart: Int32Array.from(positiveStart),
+    positiveIds: Int32Array.from(positiveIds),
+    positiveLabels,
+    sameLabelBefore: Int32Array.from(sameLabelBefore),
   };
 }
 
-/** Word leaves that read the same terms in the same zones are one row; others get their own. */
-function internLeaf(leaf: CompiledLeaf, rows: CompiledLeaf[], idOfWord: Map<string, number>): number {
+// As in match.ts: title 3, lead 2, body 1, summed, by the zone bits.
+const ZONE_WEIGHTS = [0, 3, 2, 5, 1, 4, 3, 6];
+/** Scratch for one topic's positive leaves' zones while it is scored. */
+const found: number[] = [];
+
+/**
+ * `scoreZones` (match.ts) without document statistics, from the rows: the score is the sum of
+ * the zone weights of the positive leaves found (each leaf's rarity counts 1, so the sum is a
+ * whole number and rounds to itself), and the matched terms are their labels, each once.
+ */
+export function scoreTopic(
+  programs: TopicPrograms,
+  doc: PreparedDocument,
+  topic: number,
+  generation: number,
+): { score: number; matchedTerms: string[] } {
+  const { positiveIds, positiveLabels, sameLabelBefore } = programs;
+  const start = programs.positiveStart[topic]!;
+  const end = programs.positiveStart[topic + 1]!;
+  const matchedTerms: string[] = [];
+  let score = 0;
+  for (let k = start; k < end; k++) {
+    const zones = leafZones(programs.leaves, doc, positiveIds[k]!, generation);
+    found[k - start] = zones;
+    if (zones === 0) continue;
+    score += ZONE_WEIGHTS[zones & ZONE_ANY]!;
+    if (!isLabelListed(sameLabelBefore, start, k)) matchedTerms.push(positiveLabels[k]!);
+  }
+  return { score, matchedTerms };
+}
+
+/** Whether an earlier found leaf of the topic (from `start`) has the label of leaf `k`. */
+function isLabelListed(sameLabelBefore: Int32Array, start: number, k: number): boolean {
+  for (let j = sameLabelBefore[k]!; j >= 0; j = sameLabelBefore[start + j]!) if (found[j] !== 0) return true;
+  return false;
+}
+
+/**
+ * Word leaves that read the same terms in the same zones are one row. So are phrases and
+ * prefixes written alike: a label is the field and the text as written (`formatQuery`), which
+ * is all their `find` depends on, and topics often share them.
+ */
+function internLeaf(leaf: CompiledLeaf, rows: CompiledLeaf[], idOfLeaf: Map<string, number>): number {
   const probe = leaf.probe;
-  if (!probe || probe.terms.length > 2) return rows.push(leaf) - 1;
-  const key = `${probe.inWords ? "w" : "k"}${probe.mask}|${probe.terms.join("|")}`;
-  let id = idOfWord.get(key);
+  const key =
+    !probe || probe.terms.length > 2
+      ? `f|${leaf.label}`
+      : `${probe.inWords ? "w" : "k"}${probe.mask}|${probe.terms.join("|")}`;
+  let id = idOfLeaf.get(key);
   if (id === undefined) {
     id = rows.push(leaf) - 1;
-    idOfWord.set(key, id);
+    idOfLeaf.set(key, id);
   }
   return id;
 }

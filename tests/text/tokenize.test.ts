@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { analyzeText, scanWords } from "../../src/text/analyze.ts";
-import { tokenize } from "../../src/text/tokenize.ts";
+import { scanText, tokenize } from "../../src/text/tokenize.ts";
 import { referenceAnalyze, referenceTokenize } from "./reference-analysis.ts";
 
 /** Pieces that meet every rule of the token pattern: acronyms, decimals, elisions, merges, scripts. */
@@ -90,6 +90,17 @@ describe("the token scanner", () => {
     const [first, , third] = tokenize("Oracle and Oracle");
     expect(third!.surface).toBe("Oracle");
     expect(Object.is(first!.surface, third!.surface)).toBe(true);
+  });
+
+  it("finds a word as the same form whatever follows it", () => {
+    // What follows a word decides how far the scanner reads (an apostrophe, a dot, a non-ASCII
+    // letter may extend it), and so which of its paths hashes the word.
+    const { forms } = scanText("Oracle’ Oracle Oracle. Oracle' Oracle,5 Oracleé 12 12,5 12. U U. Ü Ü.");
+    for (const surface of ["Oracle", "12", "U", "Ü"]) {
+      const same = forms.filter((form) => form.surface === surface);
+      expect(same.length).toBeGreaterThan(1);
+      for (const form of same) expect(form).toBe(same[0]);
+    }
   });
 
   it("lists compounds by the index of their first token, with their keys", () => {

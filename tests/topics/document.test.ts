@@ -1,7 +1,9 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { analyzeText } from "../../src/text/analyze.ts";
 import { hashTerm, openingOf, signatureOf } from "../../src/text/word-forms.ts";
-import { collectDocumentStats, prepareDocument } from "../../src/topics/document.ts";
+import { type PreparedDocument, prepareDocument } from "../../src/topics/document.ts";
+import { collectDocumentStats } from "../../src/topics/document-stats.ts";
 import { compileQuery, matchDocument } from "../../src/topics/match.ts";
 import { loadLabelledItems, loadSeedArticle } from "./fixture-items.ts";
 
@@ -14,7 +16,92 @@ const items = [
   },
 ];
 
+/** Words and marks that meet every rule of preparation: zones, leads, compounds, merges, stop words. */
+const PIECES = [
+  " ",
+  " ",
+  " ",
+  ". ",
+  ", ",
+  "-",
+  "\n\n",
+  "« ",
+  " »",
+  "M. ",
+  "Oracle",
+  "oracle",
+  "ORACLE",
+  "Byte",
+  "Dance",
+  "Tik-Tok",
+  "États-Unis",
+  "Etats Unis",
+  "U.S.",
+  "US",
+  "us",
+  "the",
+  "The",
+  "IT",
+  "it",
+  "AI",
+  "Act",
+  "12,5",
+  "5g",
+  "l'accord",
+  "L’accord",
+  "deal",
+  "deals",
+  "Executive",
+  "order",
+  "sécurité",
+  "Sécurité",
+  "Œuvre",
+  "divestiture",
+  "TikTok's",
+];
+
+const piecesText = (maxLength: number) =>
+  fc.array(fc.constantFrom(...PIECES), { maxLength }).map((parts) => parts.join(""));
+
+/** What matching can read of a prepared document, in the order it was filed. */
+function contentsOf(doc: PreparedDocument) {
+  const openings = [...new Set([...doc.words.keys()].map(openingOf))];
+  return {
+    keys: [...doc.keys],
+    words: [...doc.words],
+    byOpening: openings.map((opening) => doc.wordTable.collect(opening, () => true)),
+    leadTokens: doc.leadTokens,
+    sequences: [doc.titleSequence, doc.textSequence].map((sequence) => ({
+      words: sequence.words.map((w) => [w.folded, w.keys]),
+      signatures: sequence.signatures,
+    })),
+    frequencies: [...collectDocumentStats([doc]).frequencies],
+  };
+}
+
 describe("prepareDocument", () => {
+  it("files the same words, keys, zones and sequences as from the texts' analyses", () => {
+    fc.assert(
+      fc.property(piecesText(12), piecesText(160), fc.constantFrom("en", "fr"), (title, text, lang) => {
+        const input = { title, text, lang: lang as "en" | "fr" };
+        const analysed = { title: analyzeText(title), text: analyzeText(text) };
+        expect(contentsOf(prepareDocument(input))).toEqual(
+          contentsOf(prepareDocument({ ...input, analysed })),
+        );
+      }),
+      { numRuns: 400 },
+    );
+    // Compounds across the end of the lead (at 400 characters) take their first word's zone.
+    const across = [
+      { title: "", text: `${"x ".repeat(199)}Byte Dance` },
+      { title: "", text: `${"word ".repeat(79)}xyz Tik-Tok deal` },
+    ];
+    for (const item of [...items, ...across]) {
+      const analysed = { title: analyzeText(item.title), text: analyzeText(item.text) };
+      expect(contentsOf(prepareDocument(item))).toEqual(contentsOf(prepareDocument({ ...item, analysed })));
+    }
+  });
+
   it("gives the title and text analyses on demand, as analyzeText makes them", () => {
     for (const item of items) {
       const doc = prepareDocument(item);

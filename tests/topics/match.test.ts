@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { analyzeText } from "../../src/text/analyze.ts";
-import { collectDocumentStats } from "../../src/topics/document.ts";
+import { collectDocumentStats } from "../../src/topics/document-stats.ts";
 import { compileQuery, matchDocument, prepareDocument } from "../../src/topics/match.ts";
 
 function matches(query: string, text: string, title = ""): boolean {

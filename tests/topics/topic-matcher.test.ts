@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { collectDocumentStats } from "../../src/topics/document.ts";
+import { collectDocumentStats } from "../../src/topics/document-stats.ts";
 import { compileQuery, matchDocument, prepareDocument } from "../../src/topics/match.ts";
 import { QueryError } from "../../src/topics/query.ts";
 import { createTopicMatcher, matchTopics } from "../../src/topics/topic-matcher.ts";
@@ -115,6 +115,13 @@ describe("createTopicMatcher / matchTopics", () => {
         "(oracle OR tiktok) (deal OR vente OR accord)",
         "AI act",
         "it",
+        // A label written twice in one topic is listed once; phrases and prefixes written alike
+        // in several topics are read once per document.
+        "oracle (oracle OR deal)",
+        '"executive order" OR title:"executive order" OR "executive order"',
+        "divest* (tiktok OR divest*)",
+        "title:divest* OR lead:divest*",
+        '"the deal" -"executive order"',
       ].map((query, i) => ({ id: `shared-${i}`, query })),
     ];
     const matcher = createTopicMatcher(topics);
