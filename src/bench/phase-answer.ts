@@ -3,7 +3,7 @@ import { askQuestion } from "../actions/ask.ts";
 import type { AnswerResult as Answer } from "../facts/answer.ts";
 import { analyseQuestion } from "../facts/question.ts";
 import { createLogger } from "../log/logger.ts";
-import { createApp } from "../main.ts";
+import { createApp, limitHeapGrowth } from "../main.ts";
 import { openFactBase } from "../pipeline/fact-base.ts";
 import { type CorpusQuestion, isExpectedAnswer } from "./questions.ts";
 import { collectGarbage, peakRssBytes, quantile, since } from "./stats.ts";
@@ -49,6 +49,7 @@ const WARM_UP_QUESTIONS = 20;
  * warm-up).
  */
 export async function runAnswerPhase(spec: AnswerSpec): Promise<AnswerResult> {
+  limitHeapGrowth(); // as the CLI and the bot run
   const questions = JSON.parse(readFileSync(spec.questionsFile, "utf8")) as CorpusQuestion[];
   collectGarbage();
   const start = performance.now();

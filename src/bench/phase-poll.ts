@@ -1,5 +1,5 @@
 import { createLogger } from "../log/logger.ts";
-import { createApp } from "../main.ts";
+import { createApp, limitHeapGrowth } from "../main.ts";
 import { openFactBase } from "../pipeline/fact-base.ts";
 import { type PollReport, runPoll } from "../pipeline/poll.ts";
 import { collectGarbage, cpuMsSince, peakRssBytes, since } from "./stats.ts";
@@ -44,6 +44,7 @@ export interface PollResult {
  * RSS is the pipeline's alone.
  */
 export async function runPollPhase(spec: PollSpec): Promise<PollResult> {
+  limitHeapGrowth(); // as the CLI and the bot run
   const app = await createApp({
     dir: spec.configDir,
     storeUrl: spec.storeUrl,

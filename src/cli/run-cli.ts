@@ -1,7 +1,7 @@
 import { type ParseArgsConfig, parseArgs } from "node:util";
 import { ConfigError } from "../config/load-config.ts";
 import { UserError } from "../i18n/messages.ts";
-import { type App, createApp } from "../main.ts";
+import { type App, createApp, limitHeapGrowth } from "../main.ts";
 import type { CliCommand, CommandContext } from "./command-types.ts";
 import { COMMANDS } from "./commands.ts";
 
@@ -37,6 +37,7 @@ export async function runCli(
   io: CliIo = defaultIo,
   options: RunCliOptions = {},
 ): Promise<number> {
+  limitHeapGrowth();
   const [name, ...rest] = argv;
   if (!name || name === "help" || name === "--help" || name === "-h") {
     io.out(usage());
