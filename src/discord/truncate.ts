@@ -25,14 +25,7 @@ export function truncateText(text: string, max: number): string {
   if (text.length <= max) return text;
   const room = max - ELLIPSIS.length;
   if (room <= 0) return "";
-  // Only the neighbourhood of the cut is segmented (a 1 000-story digest cuts thousands of
-  // texts); a grapheme longer than the window's lead-in is not a real-world case.
-  const from = Math.max(0, room - WINDOW);
-  let end = from;
-  for (const { segment, index } of graphemes.segment(text.slice(from, room + WINDOW))) {
-    if (from + index + segment.length > room) break;
-    end = from + index + segment.length;
-  }
+  const end = graphemeCut(text, room);
   let head = text.slice(0, end);
   if (!/\s/.test(text.charAt(end))) {
     const lastSpace = head.search(/\s\S*$/);
@@ -41,4 +34,24 @@ export function truncateText(text: string, max: number): string {
   head = head.replace(/[\s,;:]+$/, "");
   if (/(^|[^\\])(\\\\)*\\$/.test(head)) head = head.slice(0, -1).replace(/\s+$/, "");
   return head === "" ? "" : head + ELLIPSIS;
+}
+
+/** The end of the last whole grapheme of `text` that fits in `room` code units. */
+function graphemeCut(text: string, room: number): number {
+  // Between two characters below U+0300 (Latin, no combining marks, no surrogates, not CR LF)
+  // there is always a grapheme boundary: no segmenting needed, the common case by far.
+  if (isPlain(text.charCodeAt(room - 1)) && isPlain(text.charCodeAt(room))) return room;
+  // Only the neighbourhood of the cut is segmented (a 1 000-story digest cuts thousands of
+  // texts); a grapheme longer than the window's lead-in is not a real-world case.
+  const from = Math.max(0, room - WINDOW);
+  let end = from;
+  for (const { segment, index } of graphemes.segment(text.slice(from, room + WINDOW))) {
+    if (from + index + segment.length > room) break;
+    end = from + index + segment.length;
+  }
+  return end;
+}
+
+function isPlain(code: number): boolean {
+  return code >= 0x20 && code < 0x300;
 }

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ELLIPSIS, truncateText } from "../../src/discord/truncate.ts";
 
@@ -39,4 +40,54 @@ describe("truncateText", () => {
     expect(cut.length).toBeGreaterThanOrEqual(250);
     expect(cut.endsWith("word…")).toBe(true);
   });
+
+  it("cuts where a full grapheme segmentation would, on random mixed text", () => {
+    const alphabet = [
+      "a",
+      "é",
+      " ",
+      ",",
+      "\\",
+      "e\u0301",
+      "👨‍👩‍👧",
+      "🇫🇷",
+      "\r\n",
+      "ß",
+      "ÿ",
+      "Ā",
+      "\u00ad",
+      "漢",
+    ];
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...alphabet), { maxLength: 80 }),
+        fc.integer({ min: 1, max: 120 }),
+        (parts, max) => {
+          const text = parts.join("");
+          expect(truncateText(text, max)).toBe(reference(text, max));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
 });
+
+/** truncateText as specified, segmenting the whole text (no shortcut, no window). */
+function reference(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const room = max - ELLIPSIS.length;
+  if (room <= 0) return "";
+  let end = 0;
+  for (const { segment, index } of new Intl.Segmenter(undefined, { granularity: "grapheme" }).segment(text)) {
+    if (index + segment.length > room) break;
+    end = index + segment.length;
+  }
+  let head = text.slice(0, end);
+  if (!/\s/.test(text.charAt(end))) {
+    const lastSpace = head.search(/\s\S*$/);
+    if (lastSpace >= room / 2) head = head.slice(0, lastSpace);
+  }
+  head = head.replace(/[\s,;:]+$/, "");
+  if (/(^|[^\\])(\\\\)*\\$/.test(head)) head = head.slice(0, -1).replace(/\s+$/, "");
+  return head === "" ? "" : head + ELLIPSIS;
+}
