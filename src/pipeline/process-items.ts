@@ -2,7 +2,7 @@ import { createScope } from "../actions/scope.ts";
 import { listAllTopics } from "../actions/topics.ts";
 import type { App } from "../main.ts";
 import type { Item, Story, Topic, TopicMatch } from "../model.ts";
-import { groupItems } from "../stories/group-stories.ts";
+import { assembleStories, keepWithoutText, planStories } from "../stories/group-stories.ts";
 import { detectLanguage } from "../text/language.ts";
 import { prepareDocument } from "../topics/document.ts";
 import { createTopicMatcher, matchTopics } from "../topics/topic-matcher.ts";
@@ -38,16 +38,27 @@ export async function processNewItems(
     memory,
     new Date(now.getTime() - 2 * windowHours * 3_600_000).toISOString(),
   );
-  const memberKeys = recent.flatMap((s) => s.items);
+  // Grouping compares new items with the recent stories' members: the poll's own are kept in
+  // memory without their text, the others are read.
   const members = new Map<string, Item>();
+  const read = new Map<string, Item>();
   const missing: string[] = [];
-  for (const key of memberKeys) {
+  for (const key of recent.flatMap((s) => s.items)) {
     const item = memory.items.get(key);
     if (item) members.set(key, item);
     else missing.push(key);
   }
-  for (const item of await app.store.items.getMany(missing)) members.set(item.key, item);
-  const grouped = groupItems(matched, recent, members, { windowHours, now });
+  for (const item of await readItems(app, missing, read)) members.set(item.key, item);
+  const planned = planStories(matched, recent, members, { windowHours, now });
+  // Titles and summaries need the full text of the stories that change: only their earlier
+  // members are read back, not the whole window's.
+  const earlier = planned.plans.flatMap((plan) => plan.previous?.items ?? []);
+  await readItems(
+    app,
+    earlier.filter((key) => !read.has(key)),
+    read,
+  );
+  const grouped = assembleStories(planned, read);
   const items = matched.map((item) => {
     const story = grouped.assignments.get(item.key);
     return story ? { ...item, story } : item;
@@ -60,7 +71,7 @@ export async function processNewItems(
   await app.store.stories.putMany(stories);
   await facts.addItems(items);
   await app.store.items.putMany(items);
-  for (const item of items) memory.items.set(item.key, item);
+  for (const item of items) memory.items.set(item.key, keepWithoutText(item));
   for (const story of stories) memory.stories?.set(story.id, story);
   return { items, stories };
 }
@@ -72,7 +83,7 @@ export async function processNewItems(
  * writes stories meanwhile.
  */
 export interface PollMemory {
-  /** Items read or stored by this poll, by key. */
+  /** Items read or stored by this poll, by key, kept without their text (see `keepWithoutText`). */
   items: Map<string, Item>;
   /** Recent stories by id, as stored after the last batch; read from the store by the first. */
   stories: Map<string, Story> | undefined;
@@ -90,6 +101,13 @@ async function recentStories(app: App, memory: PollMemory, iso: string): Promise
     return stored;
   }
   return [...memory.stories.values()].filter((story) => story.firstSeen >= iso);
+}
+
+/** Stored items by key (those not stored are left out), added to `into` when given. */
+async function readItems(app: App, keys: string[], into?: Map<string, Item>): Promise<Item[]> {
+  const items = keys.length === 0 ? [] : await app.store.items.getMany(keys);
+  if (into) for (const item of items) into.set(item.key, item);
+  return items;
 }
 
 /**

@@ -136,6 +136,11 @@ const ITEM_CACHE_LIMIT = 40_000;
  * text on every poll would cost more than the rest of grouping.)
  */
 export function itemVector(item: Pick<Item, "key" | "title" | "text" | "lang">): FeatureVector {
+  const kept = keptVectors.get(item);
+  if (kept) {
+    if (kept.generation !== generation) throw new Error(`grouping: the features of ${item.key} were dropped`);
+    return kept.vector;
+  }
   const hit = itemCache.get(item.key);
   const sample = sampleOf(item.text);
   if (
@@ -151,6 +156,27 @@ export function itemVector(item: Pick<Item, "key" | "title" | "text" | "lang">):
   else if (itemCache.size >= ITEM_CACHE_LIMIT) itemCache.delete(itemCache.keys().next().value!);
   itemCache.set(item.key, { title: item.title, lang: item.lang, length: item.text.length, sample, vector });
   return vector;
+}
+
+// Items kept without their text, with the vector of their full text and its numbering.
+const keptVectors = new WeakMap<object, { generation: number; vector: FeatureVector }>();
+
+/**
+ * The item without its text, for a lookup that holds many items only to group later ones (a
+ * poll's memory of its earlier batches): grouping compares it by the features of its full text.
+ * It must not be summarised or shown; its features are gone when the numbering restarts (see
+ * {@link hasFeatures}).
+ */
+export function keepWithoutText(item: Item): Item {
+  const kept = { ...item, text: "" };
+  keptVectors.set(kept, { generation, vector: itemVector(item) });
+  return kept;
+}
+
+/** False for an item kept without its text whose features went with a numbering restart. */
+export function hasFeatures(item: object): boolean {
+  const kept = keptVectors.get(item);
+  return kept === undefined || kept.generation === generation;
 }
 
 /** A 32-bit FNV-1a hash of every 8th character of the opening and every 64th after it. */

@@ -1,4 +1,4 @@
-import type { Item, Story } from "../model.ts";
+import type { Item, Story, StorySignature } from "../model.ts";
 import type { Summariser } from "../summaries/summarise.ts";
 import { assembleStory, itemTime, storyIdFor } from "./build-story.ts";
 import { createPostings, findCandidatePairs, type Postings } from "./candidate-pairs.ts";
@@ -7,6 +7,8 @@ import { buildSignatureOf, itemVector, resetVocabularyIfFull } from "./feature-v
 import { type MergeUnit, mergeGroups } from "./merge-groups.ts";
 import { compareVectors, type KeyWeights, sumOfScores, weightsOf } from "./similarity.ts";
 import { createStoryWindow, documentOf, type StoryWindow, storyStart, type Unit } from "./story-window.ts";
+
+export { keepWithoutText } from "./feature-vectors.ts";
 
 export interface GroupOptions {
   /** How far apart (hours) the first and last sources of a story may be (default 72). */
@@ -26,6 +28,28 @@ export interface GroupResult {
   assignments: Map<string, string>;
 }
 
+/** What grouping decided, before the stories are written: see {@link StoryGrouper.planStories}. */
+export interface GroupPlan {
+  /** Stories to write: changed ones first (in input order), then new ones. */
+  plans: StoryPlan[];
+  /** Every new item's story id (items already in a story keep theirs). */
+  assignments: Map<string, string>;
+  /** The clock, as the stories' first-seen and updated times. */
+  now: string;
+}
+
+/** One story to write: its sources and the signature grouping worked out for it. */
+export interface StoryPlan {
+  id: string;
+  /** Member keys in the order they were seen: the story's own, then the new ones. */
+  keys: string[];
+  /** The new items joining it. */
+  added: Item[];
+  /** The story as it was, when it existed. */
+  previous?: Story;
+  signature: StorySignature;
+}
+
 /** Groups new items with recent stories; see {@link groupItems}. */
 export interface StoryGrouper {
   groupItems(
@@ -34,6 +58,17 @@ export interface StoryGrouper {
     items: ReadonlyMap<string, Item>,
     opts: GroupOptions,
   ): GroupResult;
+  /**
+   * The grouping of {@link groupItems} without writing the stories, for a caller whose lookup
+   * holds items kept without their text (`keepWithoutText`): it then reads the full items of
+   * the planned stories and calls {@link assembleStories}.
+   */
+  planStories(
+    newItems: readonly Item[],
+    recentStories: readonly Story[],
+    items: ReadonlyMap<string, Item>,
+    opts: GroupOptions,
+  ): GroupPlan;
 }
 
 /**
@@ -52,7 +87,13 @@ export const JOIN_THRESHOLD = 0.28;
  */
 export function createStoryGrouper(): StoryGrouper {
   const window = createStoryWindow();
-  return { groupItems: (newItems, recent, items, opts) => group(window, newItems, recent, items, opts) };
+  const planStories: StoryGrouper["planStories"] = (newItems, recent, items, opts) =>
+    plan(window, newItems, recent, items, opts);
+  return {
+    planStories,
+    groupItems: (newItems, recent, items, opts) =>
+      assembleStories(planStories(newItems, recent, items, opts), items, opts.summariser),
+  };
 }
 
 const shared = createStoryGrouper();
@@ -77,13 +118,55 @@ export function groupItems(
   return shared.groupItems(newItems, recentStories, items, opts);
 }
 
-function group(
+/** {@link StoryGrouper.planStories} with the shared grouper (see {@link groupItems}). */
+export function planStories(
+  newItems: readonly Item[],
+  recentStories: readonly Story[],
+  items: ReadonlyMap<string, Item>,
+  opts: GroupOptions,
+): GroupPlan {
+  return shared.planStories(newItems, recentStories, items, opts);
+}
+
+/**
+ * Writes the planned stories: titles, summaries, scopes from their members. `items` must hold
+ * the full items of the planned stories' existing members (a member it lacks is missing: the
+ * story keeps its previous values for what the member would change).
+ */
+export function assembleStories(
+  planned: GroupPlan,
+  items: ReadonlyMap<string, Item>,
+  summariser?: Summariser,
+): GroupResult {
+  const stories = planned.plans.map((story) => {
+    const known = new Map<string, Item>();
+    for (const key of story.previous?.items ?? []) {
+      const item = items.get(key);
+      if (item) known.set(key, item);
+    }
+    for (const item of story.added) known.set(item.key, item);
+    return assembleStory(
+      {
+        id: story.id,
+        keys: story.keys,
+        known,
+        signature: story.signature,
+        ...(story.previous ? { previous: story.previous } : {}),
+      },
+      planned.now,
+      summariser,
+    );
+  });
+  return { stories, assignments: planned.assignments };
+}
+
+function plan(
   window: StoryWindow,
   newItems: readonly Item[],
   recentStories: readonly Story[],
   items: ReadonlyMap<string, Item>,
   opts: GroupOptions,
-): GroupResult {
+): GroupPlan {
   const clock = new Date(opts.now);
   if (Number.isNaN(clock.getTime()))
     throw new RangeError(`groupItems: "now" is not a date: ${String(opts.now)}`);
@@ -100,7 +183,7 @@ function group(
     if (existing) assignments.set(item.key, existing);
     else pending.set(item.key, item);
   }
-  if (pending.size === 0) return { stories: [], assignments };
+  if (pending.size === 0) return { plans: [], assignments, now };
   resetVocabularyIfFull();
   const fresh = [...pending.values()].map((item) => newUnit(item, clock.getTime())).sort(byTimeThenKey);
   // Only stories within reach of a new item take part (in counts, postings and comparisons).
@@ -126,35 +209,24 @@ function group(
   }
   const groups = groupUnits(pass, second);
 
-  const changed: Story[] = [];
-  const created: Story[] = [];
+  const changed: StoryPlan[] = [];
+  const created: StoryPlan[] = [];
   for (const members of groups) {
     const story = members.find((unit) => unit.story)?.story;
     const added = members.filter((unit) => unit.item).map((unit) => unit.item!);
     if (added.length === 0) continue;
     const id = story?.id ?? storyIdFor(added[0]!.key);
     for (const item of added) assignments.set(item.key, id);
-    const known = new Map<string, Item>();
-    for (const key of story?.items ?? []) {
-      const item = items.get(key);
-      if (item) known.set(key, item);
-    }
-    for (const item of added) known.set(item.key, item);
-    const built = assembleStory(
-      {
-        id,
-        keys: [...(story?.items ?? []), ...added.map((item) => item.key)],
-        known,
-        signature: buildSignatureOf(members.flatMap((unit) => unit.vectors)),
-        ...(story ? { previous: story } : {}),
-      },
-      now,
-      opts.summariser,
-    );
-    (story ? changed : created).push(built);
+    (story ? changed : created).push({
+      id,
+      keys: [...(story?.items ?? []), ...added.map((item) => item.key)],
+      added,
+      signature: buildSignatureOf(members.flatMap((unit) => unit.vectors)),
+      ...(story ? { previous: story } : {}),
+    });
   }
   changed.sort((a, b) => storyOrder.get(a.id)! - storyOrder.get(b.id)!);
-  return { stories: [...changed, ...created], assignments };
+  return { plans: [...changed, ...created], assignments, now };
 }
 
 interface Pass {

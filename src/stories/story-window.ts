@@ -3,6 +3,7 @@ import { createPostings, type Postings } from "./candidate-pairs.ts";
 import { createDenseCounts, type DocumentKeys, type KeyCounts } from "./document-counts.ts";
 import {
   type FeatureVector,
+  hasFeatures,
   itemVector,
   signatureVector,
   unionOfIds,
@@ -112,7 +113,8 @@ function readStory(story: Story, items: ReadonlyMap<string, Item>): StoryReading
   const sources: UnitSource[] = [];
   for (const key of story.items) {
     const item = items.get(key);
-    if (!item) continue;
+    // An item kept without its text after a numbering restart counts as missing.
+    if (!item || !hasFeatures(item)) continue;
     sources.push(sourceOf(item));
     vectors.push(itemVector(item));
   }

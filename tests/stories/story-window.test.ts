@@ -1,8 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { generateCorpus } from "../../src/bench/corpus.ts";
 import type { Item, Story } from "../../src/model.ts";
-import { keyOfId, vocabularySize } from "../../src/stories/feature-vectors.ts";
-import { createStoryGrouper, type GroupResult } from "../../src/stories/group-stories.ts";
+import { itemVector, keyOfId, vocabularySize } from "../../src/stories/feature-vectors.ts";
+import {
+  assembleStories,
+  createStoryGrouper,
+  type GroupResult,
+  keepWithoutText,
+} from "../../src/stories/group-stories.ts";
 import { createStoryWindow, type StoryWindow } from "../../src/stories/story-window.ts";
 
 const HOUR = 3_600_000;
@@ -49,7 +54,13 @@ interface Poll {
  * last `recentHours` and, for every third poll, only half of the stored items (the others are
  * missing from the lookup, so their stories are judged by their signatures).
  */
-function pollAll(items: readonly Item[], groupWith: () => ReturnType<typeof createStoryGrouper>): Poll[] {
+function pollAll(
+  items: readonly Item[],
+  groupWith: () => ReturnType<typeof createStoryGrouper>,
+  /** Group against the stored items kept without their text, then assemble from the full ones. */
+  withoutText = false,
+): Poll[] {
+  const kept = new Map<string, Item>();
   const stored = new Map<string, Item>();
   const stories = new Map<string, Story>();
   const polls: Poll[] = [];
@@ -59,7 +70,19 @@ function pollAll(items: readonly Item[], groupWith: () => ReturnType<typeof crea
     const since = Date.parse(now) - 96 * HOUR;
     const recent = [...stories.values()].filter((story) => Date.parse(story.firstSeen) >= since);
     const lookup = poll % 3 === 2 ? new Map([...stored].filter((_, i) => i % 2 === 0)) : new Map(stored);
-    const result = groupWith().groupItems(batch, recent, lookup, { now, windowHours: 48 });
+    const opts = { now, windowHours: 48 };
+    const result = withoutText
+      ? assembleStories(
+          groupWith().planStories(
+            batch,
+            recent,
+            new Map([...lookup.keys()].map((k) => [k, kept.get(k)!])),
+            opts,
+          ),
+          lookup,
+        )
+      : groupWith().groupItems(batch, recent, lookup, opts);
+    for (const item of batch) kept.set(item.key, keepWithoutText(item));
     for (const story of result.stories) stories.set(story.id, story);
     for (const item of batch) stored.set(item.key, item);
     polls.push({ result, stories: result.stories });
@@ -79,6 +102,25 @@ describe("a grouper that keeps its window between polls", () => {
       expect(poll.stories, `poll ${i}`).toEqual(cold[i]!.stories);
       expect([...poll.result.assignments].sort(), `poll ${i}`).toEqual(
         [...cold[i]!.result.assignments].sort(),
+      );
+    }
+  });
+});
+
+describe("items kept without their text", () => {
+  it("are grouped by the features of their full text: the same stories as with the full items", () => {
+    const items = corpusItems();
+    const kept = keepWithoutText(items[0]!);
+    expect(kept.text).toBe("");
+    expect(itemVector(kept)).toBe(itemVector(items[0]!));
+    const shared = createStoryGrouper();
+    const light = pollAll(items, () => shared, true);
+    const full = pollAll(items, () => createStoryGrouper());
+    expect(light.some((poll) => poll.stories.some((story) => story.items.length > 2))).toBe(true);
+    for (const [i, poll] of light.entries()) {
+      expect(poll.stories, `poll ${i}`).toEqual(full[i]!.stories);
+      expect([...poll.result.assignments].sort(), `poll ${i}`).toEqual(
+        [...full[i]!.result.assignments].sort(),
       );
     }
   });
