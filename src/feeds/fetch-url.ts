@@ -1,4 +1,4 @@
-import { fetch as undiciFetch } from "undici";
+import type { fetch as undiciFetch } from "undici";
 import {
   BlockedAddressError,
   BodyTooLargeError,
@@ -9,6 +9,7 @@ import {
   TooManyRedirectsError,
 } from "./errors.ts";
 import type { NetworkGuard } from "./network-guard.ts";
+import { undici } from "./undici.ts";
 
 /** Limits and conditional-GET validators for one request. */
 export interface FetchOptions {
@@ -86,7 +87,7 @@ export async function fetchGuarded(
   }, timeoutMs);
   try {
     for (let hop = 0; ; hop++) {
-      const response = await undiciFetch(current, {
+      const response = await undici().fetch(current, {
         dispatcher: guard.dispatcher,
         redirect: "manual",
         signal: controller.signal,

@@ -1,8 +1,9 @@
 import { lookup as dnsLookup } from "node:dns/promises";
 import { isIP, type LookupFunction } from "node:net";
 import ipaddr from "ipaddr.js";
-import { Agent, buildConnector } from "undici";
+import type { Agent, buildConnector } from "undici";
 import { BlockedAddressError } from "./errors.ts";
+import { undici } from "./undici.ts";
 
 /**
  * Keeps fetches away from this machine and its networks. Feed URLs come from guild members, so
@@ -83,24 +84,28 @@ export function createNetworkGuard(options: NetworkGuardOptions = {}): NetworkGu
     );
   };
 
-  const connectWithLookup = buildConnector({ lookup: guardedLookup });
-  const connect: buildConnector.connector = (connectOptions, callback) => {
-    const host = stripBrackets(connectOptions.hostname);
-    if (isIP(host) !== 0) {
-      const reason = policy.refuseAddress(host, host);
-      if (reason) callback(new BlockedAddressError(host, reason), null);
-      else connectWithLookup(connectOptions, callback);
-      return;
-    }
-    resolveAllowed(host, policy, resolve).then(
-      (addresses) => {
-        vetted.set(host, addresses);
-        connectWithLookup(connectOptions, callback);
-      },
-      (error: Error) => callback(error, null),
-    );
+  // The dispatcher (and undici with it) is made on the first fetch: see undici.ts.
+  let dispatcher: Agent | undefined;
+  const makeDispatcher = (): Agent => {
+    const connectWithLookup = undici().buildConnector({ lookup: guardedLookup });
+    const connect: buildConnector.connector = (connectOptions, callback) => {
+      const host = stripBrackets(connectOptions.hostname);
+      if (isIP(host) !== 0) {
+        const reason = policy.refuseAddress(host, host);
+        if (reason) callback(new BlockedAddressError(host, reason), null);
+        else connectWithLookup(connectOptions, callback);
+        return;
+      }
+      resolveAllowed(host, policy, resolve).then(
+        (addresses) => {
+          vetted.set(host, addresses);
+          connectWithLookup(connectOptions, callback);
+        },
+        (error: Error) => callback(error, null),
+      );
+    };
+    return new (undici().Agent)({ connect });
   };
-  const dispatcher = new Agent({ connect });
 
   return {
     checkUrl(input) {
@@ -117,8 +122,13 @@ export function createNetworkGuard(options: NetworkGuardOptions = {}): NetworkGu
       }
       return url;
     },
-    dispatcher,
-    close: () => dispatcher.close(),
+    get dispatcher() {
+      dispatcher ??= makeDispatcher();
+      return dispatcher;
+    },
+    close: async () => {
+      await dispatcher?.close();
+    },
   };
 }
 
