@@ -65,7 +65,7 @@ export async function runAnswerPhase(spec: AnswerSpec): Promise<AnswerResult> {
     await facts.ready();
     const loadMs = since(start);
     const loadPeakRssBytes = peakRssBytes();
-    // What `ask` and `/ask` run: the scope's topics are read from the store on every question.
+    // What `ask` and `/ask` run (the scope's topics are read only when no fact answers).
     const ask = (q: CorpusQuestion): Promise<Answer> => askQuestion(app, facts, q.text);
     for (const q of questions.slice(0, WARM_UP_QUESTIONS)) await ask(q);
 

@@ -1,8 +1,14 @@
 import type { Lang } from "../model.ts";
 import type { Fact } from "./fact.ts";
 import type { FactSearch } from "./fact-index.ts";
-import { type Evaluation, evaluateFact } from "./match-fact.ts";
-import { analyseQuestion, type QuestionKind } from "./question.ts";
+import {
+  type Coverage,
+  completeEvaluation,
+  confidenceBound,
+  coverFact,
+  type Evaluation,
+} from "./match-fact.ts";
+import { type AnalysedQuestion, analyseQuestion, type QuestionKind } from "./question.ts";
 import { quoteAnswer } from "./quote.ts";
 
 /** Who asks, about what, in which language, and when "now" is (recency is measured from it). */
@@ -13,8 +19,12 @@ export interface AskOptions {
   /** Reply language; default: the question's. */
   lang?: Lang;
   now?: Date | string;
-  /** Topics to suggest when nothing answers (ids), when the facts found suggest none. */
-  topics?: readonly string[];
+  /**
+   * Topics to suggest when nothing answers (ids), when the facts found suggest none. As a
+   * function, it is only called then: `ask` reads the scope's topics from the store, and most
+   * questions do not need them.
+   */
+  topics?: readonly string[] | (() => Promise<readonly string[]>);
 }
 
 /** One source of an answer, as DESIGN.md's `ask` JSON shows it. */
@@ -43,6 +53,8 @@ export interface AnswerResult {
 
 /** Below this the best fact is not an answer: better "I don't know" than a random sentence. */
 export const ANSWER_THRESHOLD = 0.4;
+/** Below this another source of the same answer is not cited. */
+const SUPPORT_THRESHOLD = ANSWER_THRESHOLD * 0.75;
 const MAX_CITATIONS = 3;
 const CANDIDATES = 20;
 
@@ -68,15 +80,14 @@ export async function answerQuestion(
   // The same sentence syndicated by several feeds is judged once (its best-scored copy).
   const seen = new Set<string>();
   const hits = found.filter((h) => !seen.has(h.fact.text) && seen.add(h.fact.text)).slice(0, CANDIDATES);
-  const ranked = hits
-    .map((hit) => evaluateFact(analysed, hit.fact))
-    .map((evaluation) => ({ evaluation, rank: evaluation.confidence * recency(evaluation.fact, now) }))
-    .sort((a, b) => b.rank - a.rank)
-    .map((r) => r.evaluation);
-  const top = ranked[0];
+  const { top, supporting } = judgeFacts(
+    analysed,
+    hits.map((hit) => coverFact(analysed, hit.fact)),
+    now,
+  );
   const base = { question, lang, kind: analysed.kind };
   if (!top || top.confidence < ANSWER_THRESHOLD) {
-    const suggestions = suggestTopics(
+    const suggestions = await suggestTopics(
       hits.map((h) => h.fact),
       options.topics,
     );
@@ -88,13 +99,6 @@ export async function answerQuestion(
       ...(suggestions.length ? { suggestions } : {}),
     };
   }
-  const supporting = ranked.filter(
-    (e) =>
-      e !== top &&
-      e.fact.itemKey !== top.fact.itemKey &&
-      e.confidence >= ANSWER_THRESHOLD * 0.75 &&
-      agrees(top, e),
-  );
   const sources = distinctItems([top, ...supporting]);
   const confidence = Math.min(1, top.confidence + 0.05 * Math.min(2, distinctItems(supporting).length));
   return {
@@ -103,6 +107,77 @@ export async function answerQuestion(
     confidence: round(confidence),
     citations: sources.slice(0, MAX_CITATIONS).map(citationOf),
   };
+}
+
+/** A candidate fact, covered, with the most its evaluation can give (see confidenceBound). */
+interface Candidate {
+  covered: Coverage;
+  /** Its place in the search results: ties in rank keep this order. */
+  order: number;
+  boost: number;
+  bound: number;
+  /** The highest rank it can reach: bound × recency boost. */
+  best: number;
+}
+
+interface Ranked {
+  evaluation: Evaluation;
+  rank: number;
+  order: number;
+}
+
+/**
+ * The best fact (highest confidence × recency boost, the first in search order on a tie) and,
+ * when it answers, the other sources that give the same answer (confident enough, another item,
+ * agreeing; best first). Only the evaluations that can change these are completed: candidates
+ * are completed most promising first until none left can reach the best rank so far; after
+ * that only those that could be cited beside the answer. The rest are judged on coverage alone.
+ */
+function judgeFacts(
+  question: AnalysedQuestion,
+  covered: readonly Coverage[],
+  now: number,
+): { top?: Evaluation; supporting: Evaluation[] } {
+  const candidates: Candidate[] = covered.map((c, order) => {
+    const bound = confidenceBound(question, c);
+    const boost = recency(c.fact, now);
+    return { covered: c, order, boost, bound, best: bound * boost };
+  });
+  candidates.sort((a, b) => b.best - a.best);
+  const ranked: Ranked[] = [];
+  const complete = (c: Candidate) => {
+    const evaluation = completeEvaluation(question, c.covered);
+    ranked.push({ evaluation, rank: evaluation.confidence * c.boost, order: c.order });
+  };
+  // A NaN rank (an invalid `now`) orders nothing: then every candidate is completed, as before.
+  const prunable = candidates.every((c) => !Number.isNaN(c.best));
+  let reached = Number.NEGATIVE_INFINITY;
+  let next = 0;
+  for (; next < candidates.length && !(prunable && candidates[next]!.best < reached); next++) {
+    complete(candidates[next]!);
+    reached = Math.max(reached, ranked.at(-1)!.rank);
+  }
+  const top = byRank(ranked)[0]?.evaluation;
+  if (!top || top.confidence < ANSWER_THRESHOLD) return { ...(top ? { top } : {}), supporting: [] };
+  for (const c of candidates.slice(next)) {
+    if (c.bound >= SUPPORT_THRESHOLD && c.covered.fact.itemKey !== top.fact.itemKey && agrees(top, c.covered))
+      complete(c);
+  }
+  const supporting = byRank(ranked)
+    .map((r) => r.evaluation)
+    .filter(
+      (e) =>
+        e !== top &&
+        e.fact.itemKey !== top.fact.itemKey &&
+        e.confidence >= SUPPORT_THRESHOLD &&
+        agrees(top, e),
+    );
+  return { top, supporting };
+}
+
+/** Best first; search order first, then a stable sort: the order ranking every candidate gives. */
+function byRank(ranked: Ranked[]): Ranked[] {
+  return ranked.sort((a, b) => a.order - b.order).sort((a, b) => b.rank - a.rank);
 }
 
 const FRAMES = {
@@ -162,8 +237,11 @@ function citationOf(e: Evaluation): Citation {
   };
 }
 
-/** Another source agrees when it holds the same answer (name, number or date) as the best one. */
-function agrees(top: Evaluation, other: Evaluation): boolean {
+/**
+ * Another source agrees when it holds the same answer (name, number or date) as the best one.
+ * Only its fact and coverage are read: a candidate can be told apart before it is evaluated.
+ */
+function agrees(top: Evaluation, other: Pick<Evaluation, "fact" | "coverage">): boolean {
   const key = top.spot?.key;
   if (!key) return other.coverage >= top.coverage;
   const f = other.fact;
@@ -189,11 +267,12 @@ function recency(fact: Fact, now: number): number {
   return 1 + 0.1 * 0.5 ** (days / 30);
 }
 
-function suggestTopics(facts: readonly Fact[], fallback: readonly string[] = []): string[] {
+async function suggestTopics(facts: readonly Fact[], fallback: AskOptions["topics"] = []): Promise<string[]> {
   const counts = new Map<string, number>();
   for (const fact of facts) for (const topic of fact.topics) counts.set(topic, (counts.get(topic) ?? 0) + 1);
   const found = [...counts].sort((a, b) => b[1] - a[1]).map(([topic]) => topic);
-  return (found.length > 0 ? found : [...fallback]).slice(0, 5);
+  if (found.length > 0) return found.slice(0, 5);
+  return [...(typeof fallback === "function" ? await fallback() : fallback)].slice(0, 5);
 }
 
 function round(n: number): number {

@@ -1,5 +1,6 @@
-import { analyzeText } from "../text/analyze.ts";
+import { type ScannedWords, scanWords } from "../text/analyze.ts";
 import { stemKeys } from "../text/stem.ts";
+import { tokensOf } from "../text/tokenize.ts";
 import type { Fact } from "./fact.ts";
 import { contextTermsOf } from "./fact-terms.ts";
 import type { Alternative } from "./lexicon.ts";
@@ -24,25 +25,47 @@ const NEGATION =
   /(?<![\p{L}])(?:not|never|no|n't|ne|n'|pas|aucun|aucune|jamais|refus\p{L}*|reject\p{L}*)(?![\p{L}])/iu;
 
 /**
+ * Where the question's concepts stand in a fact: the first half of judging it, enough to bound
+ * its confidence (see {@link confidenceBound}) before the costlier second half.
+ */
+export interface Coverage {
+  fact: Fact;
+  /** The sentence's words as `analyzeText` reads them, without Token objects (made in full only). */
+  words: ScannedWords;
+  /** Weighted share of the question's concepts the fact holds (context counts for less). */
+  coverage: number;
+  namesCovered: boolean;
+  namesInText: number;
+  /** Content concepts counted, and the credit the fact earns for them. */
+  content: number;
+  contentCovered: number;
+  /** Concepts lighter than this are left out of content and anchors. */
+  weightFloor: number;
+  /** Token positions of the concepts the sentence says. */
+  anchorTokens: number[];
+  /** How close together they stand (1: side by side). */
+  proximity: number;
+  /** Less when the question says "not" and the fact does not. */
+  negation: number;
+}
+
+/**
  * Scores a fact against a question. In order: concept coverage (every name must be there, in
  * the text or its context; most content words too), the wanted kind of answer (a name not in
  * the question, a date, a number in the asked unit, a cause, a place), then how close together
  * the concepts stand. The confidence is their product, so one missing part sinks it.
  */
 export function evaluateFact(question: AnalysedQuestion, fact: Fact): Evaluation {
-  const analyzed = analyzeText(fact.text);
-  const positions = new Map<string, number[]>();
-  const put = (key: string, i: number) => {
-    const list = positions.get(key);
-    if (list) list.push(i);
-    else positions.set(key, [i]);
-  };
-  // Stop words have no keys, but lexicon phrases need them (`shut down`, `hand over`).
-  analyzed.keys.forEach((keys, i) => {
-    for (const key of keys.length > 0 ? keys : [analyzed.tokens[i]!.folded]) put(key, i);
-  });
-  for (const [i, compound] of analyzed.compounds) for (const key of stemKeys(compound)) put(key, i);
-  const context = new Set(contextTermsOf(fact, true));
+  return completeEvaluation(question, coverFact(question, fact));
+}
+
+/** The concepts of the question a fact holds, in its sentence or its context. */
+export function coverFact(question: AnalysedQuestion, fact: Fact): Coverage {
+  const words = scanWords(fact.text);
+  const { prepared, keys, weightFloor } = prepareQuestion(question);
+  const positions = positionsOf(words, keys);
+  // The context is only read for a concept the sentence does not say itself.
+  let context: string[] | undefined;
 
   let total = 0;
   let got = 0;
@@ -51,11 +74,14 @@ export function evaluateFact(question: AnalysedQuestion, fact: Fact): Evaluation
   let content = 0;
   let contentCovered = 0;
   const anchorTokens: number[] = [];
-  // Light words (`give`, `become`) count as content only when the question has nothing else.
-  const weightFloor = question.concepts.some((c) => !c.name && c.weight >= 1) ? 1 : 0;
-  for (const concept of question.concepts) {
-    let inText = findInText(concept, positions);
-    let credit = inText ? 1 : inContext(concept, context, positions) ? CONTEXT_CREDIT : 0;
+  for (let n = 0; n < question.concepts.length; n++) {
+    const concept = question.concepts[n]!;
+    let inText = findInText(prepared[n]!, positions);
+    let credit = 1;
+    if (!inText) {
+      context ??= contextTermsOf(fact, true);
+      credit = inContext(prepared[n]!, context, positions) ? CONTEXT_CREDIT : 0;
+    }
     // `The Nimbus goes on sale…` in an article about the Solvagrid Nimbus: a short form of the name.
     const part = credit === CONTEXT_CREDIT ? findPart(concept, positions) : undefined;
     if (part !== undefined) [inText, credit] = [[part], SHORT_NAME_CREDIT];
@@ -69,22 +95,93 @@ export function evaluateFact(question: AnalysedQuestion, fact: Fact): Evaluation
     }
     if (inText && concept.weight >= weightFloor) anchorTokens.push(...inText);
   }
-  const coverage = total > 0 ? got / total : 0;
-  const tokens = analyzed.tokens;
+  return {
+    fact,
+    words,
+    coverage: total > 0 ? got / total : 0,
+    namesCovered,
+    namesInText,
+    content,
+    contentCovered,
+    weightFloor,
+    anchorTokens,
+    proximity: proximityOf(anchorTokens),
+    negation: question.negated && !NEGATION.test(fact.text) ? 0.85 : 1,
+  };
+}
+
+/** The second half of judging: whether the fact holds the kind of answer asked for, and where. */
+export function completeEvaluation(question: AnalysedQuestion, covered: Coverage): Evaluation {
+  const { fact, words, coverage, namesCovered, anchorTokens, proximity, negation } = covered;
+  // What `analyzeText(fact.text)` gives, from the words already scanned.
+  const tokens = tokensOf(words);
+  const analyzed = { tokens, keys: words.forms.map((form) => form.keys!) };
   const anchors = anchorTokens.map((i) => ({ start: tokens[i]!.start, end: tokens[i]!.end }));
-  const proximity = proximityOf(anchorTokens);
   const { score: kindScore, spot } = scoreKind(question, fact, anchorTokens, analyzed, namesCovered);
-  const negation = question.negated && !NEGATION.test(fact.text) ? 0.85 : 1;
   const confidence =
     coverage ** 1.5 *
     kindScore *
     (0.8 + 0.2 * proximity) *
     (namesCovered ? 1 : 0.35) *
-    (content === 0 || contentCovered / content >= 0.5
-      ? 1
-      : missingContentFactor(question, weightFloor, kindScore, namesInText)) *
+    contentFactor(question, covered, kindScore) *
     negation;
   return { fact, coverage, confidence, anchors, ...(spot ? { spot } : {}) };
+}
+
+/**
+ * The highest confidence {@link completeEvaluation} can give a fact so covered: the same
+ * product, in the same order, with the kind score at its best (1). The kind score is at most 1
+ * and floating-point products are monotonic, so the real confidence never exceeds this.
+ */
+export function confidenceBound(question: AnalysedQuestion, covered: Coverage): number {
+  const { coverage, proximity, namesCovered, negation } = covered;
+  return (
+    coverage ** 1.5 *
+    (0.8 + 0.2 * proximity) *
+    (namesCovered ? 1 : 0.35) *
+    contentFactor(question, covered, 1) *
+    negation
+  );
+}
+
+// Never more with a lower kind score: the bound above takes it at 1.
+function contentFactor(question: AnalysedQuestion, covered: Coverage, kindScore: number): number {
+  const { content, contentCovered, weightFloor, namesInText } = covered;
+  return content === 0 || contentCovered / content >= 0.5
+    ? 1
+    : missingContentFactor(question, weightFloor, kindScore, namesInText);
+}
+
+/**
+ * Token positions by key, for the keys the question's concepts may be said with (no other key is
+ * looked up). Stop words have no keys, but lexicon phrases need them (`shut down`, `hand over`):
+ * they are put by their folded form. Compounds come after the words, so a list is not always in
+ * sentence order; its first entry is where the fact is taken to say the key.
+ */
+function positionsOf(words: ScannedWords, wanted: ReadonlySet<string>): Map<string, number[]> {
+  const positions = new Map<string, number[]>();
+  const { forms, compoundAt, compounds } = words;
+  for (let i = 0; i < forms.length; i++) {
+    const form = forms[i]!;
+    const own = form.keys!;
+    if (own.length === 0) putPosition(positions, wanted, form.folded, i);
+    else for (const key of own) putPosition(positions, wanted, key, i);
+  }
+  for (let n = 0; n < compoundAt.length; n++)
+    for (const key of stemKeys(compounds[n]!.folded)) putPosition(positions, wanted, key, compoundAt[n]!);
+  return positions;
+}
+
+function putPosition(
+  positions: Map<string, number[]>,
+  wanted: ReadonlySet<string>,
+  key: string,
+  i: number,
+): void {
+  if (!wanted.has(key)) return;
+  const list = positions.get(key);
+  if (list) list.push(i);
+  else positions.set(key, [i]);
 }
 
 // Missing content words sink an answer, less so when they were only light verbs and the answer
@@ -107,32 +204,88 @@ interface PreparedConcept {
   phrases: Alternative[];
 }
 
-const preparedConcepts = new WeakMap<Concept, PreparedConcept>();
+/** What judging looks up of a question, prepared once for all the facts judged against it. */
+interface PreparedQuestion {
+  /** The question's concepts, in order. */
+  prepared: PreparedConcept[];
+  /** Every key a concept may be said with, in its alternatives or name parts. */
+  keys: Set<string>;
+  /** Light words (`give`, `become`) count as content only when the question has nothing else. */
+  weightFloor: number;
+}
 
-function prepare(concept: Concept): PreparedConcept {
-  let prepared = preparedConcepts.get(concept);
+const preparedQuestions = new WeakMap<AnalysedQuestion, PreparedQuestion>();
+
+function prepareQuestion(question: AnalysedQuestion): PreparedQuestion {
+  let prepared = preparedQuestions.get(question);
   if (!prepared) {
-    const single = concept.alternatives.filter((alt) => alt.length === 1);
+    const { concepts } = question;
+    // Plain loops: `flat` and spreads cost several times more over a question's few dozen keys.
+    const keys = new Set<string>();
+    for (const concept of concepts) {
+      for (const alternative of concept.alternatives) for (const word of alternative) addAll(keys, word);
+      for (const word of concept.parts ?? []) addAll(keys, word);
+    }
     prepared = {
-      words: new Set(single.flatMap((alt) => alt[0]!)),
-      phrases: concept.alternatives.filter((alt) => alt.length > 1),
+      prepared: concepts.map(prepareConcept),
+      keys,
+      weightFloor: concepts.some((c) => !c.name && c.weight >= 1) ? 1 : 0,
     };
-    preparedConcepts.set(concept, prepared);
+    preparedQuestions.set(question, prepared);
   }
   return prepared;
 }
 
+function prepareConcept(concept: Concept): PreparedConcept {
+  const words = new Set<string>();
+  const phrases: Alternative[] = [];
+  for (const alternative of concept.alternatives) {
+    if (alternative.length === 1) addAll(words, alternative[0]!);
+    else if (alternative.length > 1) phrases.push(alternative);
+  }
+  return { words, phrases };
+}
+
+function addAll(set: Set<string>, keys: readonly string[]): void {
+  for (const key of keys) set.add(key);
+}
+
 /** Token positions where the fact says the concept, or undefined. */
-function findInText(concept: Concept, positions: Map<string, number[]>): number[] | undefined {
-  const { words, phrases } = prepare(concept);
+function findInText(
+  { words, phrases }: PreparedConcept,
+  positions: Map<string, number[]>,
+): number[] | undefined {
+  // The earliest of the concept's words: whichever of the two collections is smaller is walked.
   let first = Number.POSITIVE_INFINITY;
-  for (const [key, list] of positions) if (words.has(key) && list[0]! < first) first = list[0]!;
+  if (words.size < positions.size) {
+    for (const key of words) {
+      const at = positions.get(key)?.[0];
+      if (at !== undefined && at < first) first = at;
+    }
+  } else {
+    for (const [key, list] of positions) if (words.has(key) && list[0]! < first) first = list[0]!;
+  }
   if (first !== Number.POSITIVE_INFINITY) return [first];
+  // A phrase: each of its words where the fact first says it, in any of the word's forms.
   for (const alternative of phrases) {
-    const found = alternative.map((word) => word.flatMap((key) => positions.get(key) ?? []));
-    if (found.every((list) => list.length > 0)) return found.map((list) => Math.min(...list));
+    const found: number[] = [];
+    for (const word of alternative) {
+      const at = earliestOf(word, positions);
+      if (at === undefined) break;
+      found.push(at);
+    }
+    if (found.length === alternative.length) return found;
   }
   return undefined;
+}
+
+/** The earliest position of any of the keys, or undefined when the fact says none. */
+function earliestOf(keys: readonly string[], positions: Map<string, number[]>): number | undefined {
+  let earliest: number | undefined;
+  for (const key of keys) {
+    for (const at of positions.get(key) ?? []) if (earliest === undefined || at < earliest) earliest = at;
+  }
+  return earliest;
 }
 
 function findPart(concept: Concept, positions: Map<string, number[]>): number | undefined {
@@ -147,13 +300,15 @@ function findPart(concept: Concept, positions: Map<string, number[]>): number | 
 
 /** In the fact's context, or for a phrase, partly in the context and partly in the text. */
 function inContext(
-  concept: Concept,
-  context: ReadonlySet<string>,
+  { words, phrases }: PreparedConcept,
+  context: readonly string[],
   positions: Map<string, number[]>,
 ): boolean {
-  const { words, phrases } = prepare(concept);
   for (const key of context) if (words.has(key)) return true;
-  return phrases.some((alt) => alt.every((word) => word.some((k) => context.has(k) || positions.has(k))));
+  // Phrases are few: the context's keys (a few dozen, distinct) are scanned for them.
+  return phrases.some((alt) =>
+    alt.every((word) => word.some((k) => positions.has(k) || context.includes(k))),
+  );
 }
 
 function proximityOf(anchors: readonly number[]): number {

@@ -1,5 +1,6 @@
-import { analyzeText } from "../text/analyze.ts";
-import { findNameSpans, findNumberSpans, type NameSpan } from "../text/entities.ts";
+import { type AnalyzedText, analyzeText } from "../text/analyze.ts";
+import { findNameSpans, type NameSpan } from "../text/entities.ts";
+import { findNumberSpansIn } from "../text/numbers.ts";
 import { stemKeys } from "../text/stem.ts";
 import { tokenize } from "../text/tokenize.ts";
 import type { Fact } from "./fact.ts";
@@ -22,7 +23,7 @@ export interface AnswerSpot extends Span {
   exact?: boolean;
 }
 
-type Tokens = ReturnType<typeof analyzeText>["tokens"];
+type Tokens = AnalyzedText["tokens"];
 type Scored = { score: number; spot?: AnswerSpot };
 
 /**
@@ -34,23 +35,25 @@ export function scoreKind(
   q: AnalysedQuestion,
   fact: Fact,
   anchors: readonly number[],
-  analyzed: ReturnType<typeof analyzeText>,
+  analyzed: Pick<AnalyzedText, "tokens" | "keys">,
   namesCovered: boolean,
 ): Scored {
-  const { tokens, keys: tokenKeys } = analyzed;
+  // The analysed tokens are `tokenize(text)`'s: numbers are read from them, not from the
+  // sentence tokenized again.
+  const { tokens } = analyzed;
   const text = fact.text;
   const near = (start: number) => closeness(tokenAt(tokens, start), anchors);
   const questionKeys = questionKeysOf(q);
   switch (q.kind) {
     case "who":
-      return scoreWho(q, fact, questionKeys, near, namesCovered, tokenKeys);
+      return scoreWho(q, fact, questionKeys, near, namesCovered, analyzed.keys);
     case "when":
       return best(
         findTimeSpots(text).map((s) => ({ score: s.strength * (0.85 + 0.15 * near(s.start)), spot: s })),
       );
     case "howmuch": {
       const asked = new Set(q.text.match(/\d+(?:[.,]\d+)?/g) ?? []);
-      const numbers = findNumberSpans(text).filter((n) => !asked.has(n.value));
+      const numbers = findNumberSpansIn(tokens, text).filter((n) => !asked.has(n.value));
       return best(
         numbers.map((n) => ({
           score:
@@ -163,7 +166,11 @@ const questionKeySets = new WeakMap<AnalysedQuestion, Set<string>>();
 function questionKeysOf(q: AnalysedQuestion): Set<string> {
   let keys = questionKeySets.get(q);
   if (!keys) {
-    keys = new Set(q.concepts.flatMap((c) => c.alternatives.flat(2)));
+    // Plain loops: `flat` costs several times more over a question's few dozen keys.
+    keys = new Set<string>();
+    for (const concept of q.concepts)
+      for (const alternative of concept.alternatives)
+        for (const word of alternative) for (const key of word) keys.add(key);
     questionKeySets.set(q, keys);
   }
   return keys;

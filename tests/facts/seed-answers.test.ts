@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { type AnswerResult, answerQuestion } from "../../src/facts/answer.ts";
 import type { FactIndex } from "../../src/facts/fact-index.ts";
 import { indexOf, SEED_ID, seedItem } from "./fixtures.ts";
@@ -80,5 +80,16 @@ describe("questions the seed article does not answer", () => {
 
   it("suggests the topics of what it found instead", async () => {
     expect((await ask("Who is the CEO of Netflix?")).suggestions).toEqual(["tiktok-deal"]);
+  });
+
+  it("reads the topics to fall back on only when what it found suggests none", async () => {
+    const topics = vi.fn(async () => ["a", "b", "c", "d", "e", "f"]);
+    const options = { now: "2020-09-20T00:00:00Z", topics };
+    await answerQuestion("Who founded Oracle?", index, options);
+    await answerQuestion("Who is the CEO of Netflix?", index, options);
+    expect(topics).not.toHaveBeenCalled();
+    const nothing = await answerQuestion("Who is the CEO of Netflix?", indexOf([]), options);
+    expect(nothing.suggestions).toEqual(["a", "b", "c", "d", "e"]);
+    expect(topics).toHaveBeenCalledTimes(1);
   });
 });
