@@ -70,7 +70,7 @@ export function encodeSegment(entries: readonly { fact: Fact; terms: DocumentTer
   return writeSegment({ terms: packTerms(entries.map((e) => e.terms)), docs, items });
 }
 
-/** The version 5 bytes of a segment (also what a version 4 one becomes when rewritten). */
+/** The version 5 bytes of a segment. */
 export function writeSegment({ terms, docs, items }: DecodedSegment): Uint8Array {
   const head = new TextEncoder().encode(JSON.stringify({ items, keys: terms.keys }));
   const headBytes = align4(head.length);

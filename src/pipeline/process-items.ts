@@ -48,7 +48,8 @@ export async function processNewItems(
     if (item) members.set(key, item);
     else missing.push(key);
   }
-  for (const item of await readItems(app, missing, read)) members.set(item.key, item);
+  await readItems(app, missing, read);
+  for (const [key, item] of read) members.set(key, item);
   const planned = planStories(matched, recent, members, { windowHours, now });
   // Titles and summaries need the full text of the stories that change: only their earlier
   // members are read back, not the whole window's.
@@ -63,7 +64,8 @@ export async function processNewItems(
     const story = grouped.assignments.get(item.key);
     return story ? { ...item, story } : item;
   });
-  const stories = grouped.stories.map((story) => becomeNews(story, recent, now));
+  const before = new Map(recent.map((story) => [story.id, story]));
+  const stories = grouped.stories.map((story) => becomeNews(story, before.get(story.id), now));
 
   // Stories and facts before items: storing an item marks it seen, so a crash in between must
   // leave a story or facts waiting for their item (the next poll reads the item again, it
@@ -83,7 +85,7 @@ export async function processNewItems(
  * writes stories meanwhile.
  */
 export interface PollMemory {
-  /** Items read or stored by this poll, by key, kept without their text (see `keepWithoutText`). */
+  /** Items stored by this poll's earlier batches, kept without their text (see `keepWithoutText`). */
   items: Map<string, Item>;
   /** Recent stories by id, as stored after the last batch; read from the store by the first. */
   stories: Map<string, Story> | undefined;
@@ -103,19 +105,17 @@ async function recentStories(app: App, memory: PollMemory, iso: string): Promise
   return [...memory.stories.values()].filter((story) => story.firstSeen >= iso);
 }
 
-/** Stored items by key (those not stored are left out), added to `into` when given. */
-async function readItems(app: App, keys: string[], into?: Map<string, Item>): Promise<Item[]> {
-  const items = keys.length === 0 ? [] : await app.store.items.getMany(keys);
-  if (into) for (const item of items) into.set(item.key, item);
-  return items;
+/** Reads the stored items of `keys` into `into` (keys not stored are left out). */
+async function readItems(app: App, keys: string[], into: Map<string, Item>): Promise<void> {
+  if (keys.length === 0) return;
+  for (const item of await app.store.items.getMany(keys)) into.set(item.key, item);
 }
 
 /**
  * A story read only as backlog was never news. When a new report joins it, it becomes news at
  * that moment: its first-seen time moves to now, so digests "since the last one" include it.
  */
-function becomeNews(story: Story, recent: readonly Story[], now: Date): Story {
-  const before = recent.find((s) => s.id === story.id);
+function becomeNews(story: Story, before: Story | undefined, now: Date): Story {
   if (!before?.backlog || story.backlog) return story;
   return { ...story, firstSeen: now.toISOString() };
 }
