@@ -5,7 +5,6 @@ import type { FeedSource, PollResult } from "../feeds/poll-feed.ts";
 import { pollFeeds } from "../feeds/poll-feeds.ts";
 import type { App } from "../main.ts";
 import type { Feed, FeedState, Item } from "../model.ts";
-import { loadLanguageDetector } from "../text/language.ts";
 import { type FactBase, openFactBase } from "./fact-base.ts";
 import { createPollMemory, processNewItems } from "./process-items.ts";
 import { pruneExpired } from "./prune.ts";
@@ -56,7 +55,6 @@ export interface PollOptions {
  */
 export async function runPoll(app: App, options: PollOptions = {}): Promise<PollReport> {
   const facts = options.facts ?? openFactBase(app);
-  await loadLanguageDetector();
   const feeds = await chooseFeeds(app, options.feedUrls);
   const stateList = await app.store.feedStates.getMany(feeds.map((f) => f.url));
   const states = new Map<string, FeedState>();

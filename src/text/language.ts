@@ -1,3 +1,5 @@
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 import type { Lang } from "../model.ts";
 
 /** Reads a declared language tag (`fr-FR`, `en_us`, `French`) as one newsdesk analyses. */
@@ -28,22 +30,29 @@ type Eld = { detect(text: string): { language: string; isReliable(): boolean } }
 let eld: Eld | undefined;
 
 /**
- * Loads the n-gram detector (eld, about a second) for texts whose words do not tell. The poll
- * awaits it before reading feeds; a question or a curated fact whose words tell needs none, so
- * `ask` starts without it.
+ * The n-gram detector (eld), loaded on the first text whose function words do not tell: about
+ * half a second and 20 MB of heap that most runs never need, since an article or a question in
+ * English or French almost always tells by its words. eld is ESM only; Node ≥ 20.19 loads it
+ * synchronously with `require`, so detection stays a plain function.
  */
-export async function loadLanguageDetector(): Promise<void> {
-  if (eld) return;
-  const module = await import("eld/extrasmall");
-  // Newsdesk reads English and French: restricting the detector to those two makes it reliable
-  // on titles (31/32 measured, see LIBRARIES.md).
-  module.eld.setLanguageSubset(["en", "fr"]);
-  eld = module.eld;
+function detector(): Eld {
+  if (!eld) {
+    const require = createRequire(import.meta.url);
+    // eld exports its entry points for `import` only: required by file, not by name.
+    const module = require(fileURLToPath(import.meta.resolve("eld/extrasmall"))) as { eld: Eld & EldSetup };
+    // Newsdesk reads English and French: restricting the detector to those two makes it reliable
+    // on titles (31/32 measured, see LIBRARIES.md).
+    module.eld.setLanguageSubset(["en", "fr"]);
+    eld = module.eld;
+  }
+  return eld;
 }
+
+type EldSetup = { setLanguageSubset(languages: string[]): unknown };
 
 /**
  * Detects English or French. Function words decide when they clearly lean one way; otherwise
- * the n-gram detector does (once loaded), and a declared language wins when the text is too
+ * the n-gram detector does, and a declared language wins when the text is too
  * short to tell. The text beats the declaration because feeds often declare one language for
  * every item.
  */
@@ -57,11 +66,9 @@ export function detectLanguage(text: string, declared?: string): Lang {
   if (leaning && winner >= 2 && winner >= 3 * loser) return leaning;
   // One word against none decides a short question, unless the feed says otherwise.
   if (leaning && loser === 0 && (!hint || hint === leaning)) return leaning;
-  if (eld) {
-    const result = eld.detect(sample);
-    const detected = readLanguageTag(result.language);
-    if (detected && !(hint && hint !== detected && !result.isReliable())) return detected;
-  }
+  const result = detector().detect(sample);
+  const detected = readLanguageTag(result.language);
+  if (detected && !(hint && hint !== detected && !result.isReliable())) return detected;
   return hint ?? leaning ?? "en";
 }
 

@@ -91,6 +91,12 @@ describe("language", () => {
     expect(detectLanguage(text)).toBe(lang);
   });
 
+  it("asks the n-gram detector when function words do not tell", () => {
+    // No function word of either language: the words' letters decide, not the default (en).
+    expect(detectLanguage("Rachat historique : Oracle récupère TikTok")).toBe("fr");
+    expect(detectLanguage("Landmark buyout: Oracle gets TikTok, Walmart watches")).toBe("en");
+  });
+
   it("falls back to the declared language on a bare name", () => {
     expect(detectLanguage("Oracle", "en-US")).toBe("en");
   });
