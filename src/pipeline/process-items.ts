@@ -2,7 +2,7 @@ import { createScope } from "../actions/scope.ts";
 import { listAllTopics } from "../actions/topics.ts";
 import type { App } from "../main.ts";
 import type { Item, Story, Topic, TopicMatch } from "../model.ts";
-import { assembleStories, keepWithoutText, planStories } from "../stories/group-stories.ts";
+import { assembleStories, type KeptItem, keepForGrouping, planStories } from "../stories/group-stories.ts";
 import { detectLanguage } from "../text/language.ts";
 import { prepareDocument } from "../topics/document.ts";
 import { createTopicMatcher, matchTopics } from "../topics/topic-matcher.ts";
@@ -39,8 +39,8 @@ export async function processNewItems(
     new Date(now.getTime() - 2 * windowHours * 3_600_000).toISOString(),
   );
   // Grouping compares new items with the recent stories' members: the poll's own are kept in
-  // memory without their text, the others are read.
-  const members = new Map<string, Item>();
+  // memory (their features), the others are read.
+  const members = new Map<string, Item | KeptItem>();
   const read = new Map<string, Item>();
   const missing: string[] = [];
   for (const key of recent.flatMap((s) => s.items)) {
@@ -73,7 +73,7 @@ export async function processNewItems(
   await app.store.stories.putMany(stories);
   await facts.addItems(items);
   await app.store.items.putMany(items);
-  for (const item of items) memory.items.set(item.key, keepWithoutText(item));
+  for (const item of items) memory.items.set(item.key, keepForGrouping(item));
   for (const story of stories) memory.stories?.set(story.id, story);
   return { items, stories };
 }
@@ -85,8 +85,8 @@ export async function processNewItems(
  * writes stories meanwhile.
  */
 export interface PollMemory {
-  /** Items stored by this poll's earlier batches, kept without their text (see `keepWithoutText`). */
-  items: Map<string, Item>;
+  /** Items stored by this poll's earlier batches, as grouping needs them (see `keepForGrouping`). */
+  items: Map<string, KeptItem>;
   /** Recent stories by id, as stored after the last batch; read from the store by the first. */
   stories: Map<string, Story> | undefined;
 }

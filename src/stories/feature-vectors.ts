@@ -130,16 +130,56 @@ const itemCache = new Map<string, CachedVector>();
 const ITEM_CACHE_LIMIT = 40_000;
 
 /**
- * The features of a stored item, memoised by its key. Stored items are never edited, so the key
- * is enough in the pipeline; title, language, length and a sample of the text are checked anyway,
- * so that another article given the same key is analysed again. (Hashing every source's whole
- * text on every poll would cost more than the rest of grouping.)
+ * An item a poll stored, as it keeps it to group its later batches against: what grouping reads
+ * of a source besides its features, and the features of its full text (numbered in
+ * `generation`). Holding the whole items there grew a first poll's memory with every article.
  */
-export function itemVector(item: Pick<Item, "key" | "title" | "text" | "lang">): FeatureVector {
-  const kept = keptVectors.get(item);
-  if (kept) {
-    if (kept.generation !== generation) throw new Error(`grouping: the features of ${item.key} were dropped`);
-    return kept.vector;
+export interface KeptItem {
+  key: string;
+  lang: Lang;
+  fetchedAt: string;
+  published?: string;
+  guildId?: string;
+  vector: FeatureVector;
+  generation: number;
+}
+
+/** A source as grouping takes it: a full item, or one kept by {@link keepForGrouping}. */
+export type GroupingItem = Item | KeptItem;
+
+/** What a poll keeps of an item it stored (see {@link KeptItem}). */
+export function keepForGrouping(item: Item): KeptItem {
+  return {
+    key: item.key,
+    lang: item.lang,
+    fetchedAt: item.fetchedAt,
+    ...(item.published !== undefined ? { published: item.published } : {}),
+    ...(item.guildId !== undefined ? { guildId: item.guildId } : {}),
+    vector: itemVector(item),
+    generation,
+  };
+}
+
+function isKept(item: object): item is KeptItem {
+  return "vector" in item;
+}
+
+/** False for a kept item whose features went with a numbering restart. */
+export function hasFeatures(item: GroupingItem): boolean {
+  return !isKept(item) || item.generation === generation;
+}
+
+/**
+ * The features of an item: a kept item's own, else those of a stored item, memoised by its key.
+ * Stored items are never edited, so the key is enough in the pipeline; title, language, length
+ * and a sample of the text are checked anyway, so that another article given the same key is
+ * analysed again. (Hashing every source's whole text on every poll would cost more than the
+ * rest of grouping.)
+ */
+export function itemVector(item: Pick<Item, "key" | "title" | "text" | "lang"> | KeptItem): FeatureVector {
+  if (isKept(item)) {
+    if (item.generation !== generation) throw new Error(`grouping: the features of ${item.key} were dropped`);
+    return item.vector;
   }
   const hit = itemCache.get(item.key);
   const sample = sampleOf(item.text);
@@ -156,27 +196,6 @@ export function itemVector(item: Pick<Item, "key" | "title" | "text" | "lang">):
   else if (itemCache.size >= ITEM_CACHE_LIMIT) itemCache.delete(itemCache.keys().next().value!);
   itemCache.set(item.key, { title: item.title, lang: item.lang, length: item.text.length, sample, vector });
   return vector;
-}
-
-// Items kept without their text, with the vector of their full text and its numbering.
-const keptVectors = new WeakMap<object, { generation: number; vector: FeatureVector }>();
-
-/**
- * The item without its text, for a lookup that holds many items only to group later ones (a
- * poll's memory of its earlier batches): grouping compares it by the features of its full text.
- * It must not be summarised or shown; its features are gone when the numbering restarts (see
- * {@link hasFeatures}).
- */
-export function keepWithoutText(item: Item): Item {
-  const kept = { ...item, text: "" };
-  keptVectors.set(kept, { generation, vector: itemVector(item) });
-  return kept;
-}
-
-/** False for an item kept without its text whose features went with a numbering restart. */
-export function hasFeatures(item: object): boolean {
-  const kept = keptVectors.get(item);
-  return kept === undefined || kept.generation === generation;
 }
 
 /** A 32-bit FNV-1a hash of every 8th character of the opening and every 64th after it. */

@@ -3,12 +3,12 @@ import type { Summariser } from "../summaries/summarise.ts";
 import { assembleStory, itemTime, storyIdFor } from "./build-story.ts";
 import { createPostings, findCandidatePairs, type Postings } from "./candidate-pairs.ts";
 import { createSparseCounts, type KeyCounts } from "./document-counts.ts";
-import { buildSignatureOf, itemVector, resetVocabularyIfFull } from "./feature-vectors.ts";
+import { buildSignatureOf, type GroupingItem, itemVector, resetVocabularyIfFull } from "./feature-vectors.ts";
 import { type MergeUnit, mergeGroups } from "./merge-groups.ts";
 import { compareVectors, type KeyWeights, sumOfScores, weightsOf } from "./similarity.ts";
 import { createStoryWindow, documentOf, type StoryWindow, storyStart, type Unit } from "./story-window.ts";
 
-export { keepWithoutText } from "./feature-vectors.ts";
+export { type KeptItem, keepForGrouping } from "./feature-vectors.ts";
 
 export interface GroupOptions {
   /** How far apart (hours) the first and last sources of a story may be (default 72). */
@@ -60,13 +60,13 @@ export interface StoryGrouper {
   ): GroupResult;
   /**
    * The grouping of {@link groupItems} without writing the stories, for a caller whose lookup
-   * holds items kept without their text (`keepWithoutText`): it then reads the full items of
-   * the planned stories and calls {@link assembleStories}.
+   * holds items kept for grouping only (`keepForGrouping`): it then reads the full items of the
+   * planned stories and calls {@link assembleStories}.
    */
   planStories(
     newItems: readonly Item[],
     recentStories: readonly Story[],
-    items: ReadonlyMap<string, Item>,
+    items: ReadonlyMap<string, GroupingItem>,
     opts: GroupOptions,
   ): GroupPlan;
 }
@@ -122,7 +122,7 @@ export function groupItems(
 export function planStories(
   newItems: readonly Item[],
   recentStories: readonly Story[],
-  items: ReadonlyMap<string, Item>,
+  items: ReadonlyMap<string, GroupingItem>,
   opts: GroupOptions,
 ): GroupPlan {
   return shared.planStories(newItems, recentStories, items, opts);
@@ -164,7 +164,7 @@ function plan(
   window: StoryWindow,
   newItems: readonly Item[],
   recentStories: readonly Story[],
-  items: ReadonlyMap<string, Item>,
+  items: ReadonlyMap<string, GroupingItem>,
   opts: GroupOptions,
 ): GroupPlan {
   const clock = new Date(opts.now);

@@ -3,6 +3,7 @@ import { createPostings, type Postings } from "./candidate-pairs.ts";
 import { createDenseCounts, type DocumentKeys, type KeyCounts } from "./document-counts.ts";
 import {
   type FeatureVector,
+  type GroupingItem,
   hasFeatures,
   itemVector,
   signatureVector,
@@ -45,7 +46,7 @@ export interface StoryWindow {
   /** The window's stories by entity key, in time order. */
   postings: Postings<Unit>;
   /** Makes the window hold exactly these stories (as they are now) and returns their units. */
-  update(stories: readonly Story[], items: ReadonlyMap<string, Item>): Unit[];
+  update(stories: readonly Story[], items: ReadonlyMap<string, GroupingItem>): Unit[];
 }
 
 interface Member {
@@ -108,12 +109,12 @@ interface StoryReading {
   lang: Lang;
 }
 
-function readStory(story: Story, items: ReadonlyMap<string, Item>): StoryReading {
+function readStory(story: Story, items: ReadonlyMap<string, GroupingItem>): StoryReading {
   const vectors: FeatureVector[] = [];
   const sources: UnitSource[] = [];
   for (const key of story.items) {
     const item = items.get(key);
-    // An item kept without its text after a numbering restart counts as missing.
+    // A kept item whose features went with a numbering restart counts as missing.
     if (!item || !hasFeatures(item)) continue;
     sources.push(sourceOf(item));
     vectors.push(itemVector(item));
@@ -124,7 +125,7 @@ function readStory(story: Story, items: ReadonlyMap<string, Item>): StoryReading
   return { time: storyStart(story), vectors, sources, signature, lang: story.lang };
 }
 
-function sourceOf(item: Item): UnitSource {
+function sourceOf(item: GroupingItem): UnitSource {
   return {
     fetchedAt: item.fetchedAt,
     ...(item.published !== undefined ? { published: item.published } : {}),

@@ -6,7 +6,8 @@ import {
   assembleStories,
   createStoryGrouper,
   type GroupResult,
-  keepWithoutText,
+  type KeptItem,
+  keepForGrouping,
 } from "../../src/stories/group-stories.ts";
 import { createStoryWindow, type StoryWindow } from "../../src/stories/story-window.ts";
 
@@ -57,10 +58,10 @@ interface Poll {
 function pollAll(
   items: readonly Item[],
   groupWith: () => ReturnType<typeof createStoryGrouper>,
-  /** Group against the stored items kept without their text, then assemble from the full ones. */
+  /** Group against the stored items as a poll keeps them, then assemble from the full ones. */
   withoutText = false,
 ): Poll[] {
-  const kept = new Map<string, Item>();
+  const kept = new Map<string, KeptItem>();
   const stored = new Map<string, Item>();
   const stories = new Map<string, Story>();
   const polls: Poll[] = [];
@@ -82,7 +83,7 @@ function pollAll(
           lookup,
         )
       : groupWith().groupItems(batch, recent, lookup, opts);
-    for (const item of batch) kept.set(item.key, keepWithoutText(item));
+    for (const item of batch) kept.set(item.key, keepForGrouping(item));
     for (const story of result.stories) stories.set(story.id, story);
     for (const item of batch) stored.set(item.key, item);
     polls.push({ result, stories: result.stories });
@@ -107,11 +108,12 @@ describe("a grouper that keeps its window between polls", () => {
   });
 });
 
-describe("items kept without their text", () => {
+describe("items kept for grouping", () => {
   it("are grouped by the features of their full text: the same stories as with the full items", () => {
     const items = corpusItems();
-    const kept = keepWithoutText(items[0]!);
-    expect(kept.text).toBe("");
+    const kept = keepForGrouping(items[0]!);
+    expect(kept).not.toHaveProperty("text");
+    expect(kept).not.toHaveProperty("title");
     expect(itemVector(kept)).toBe(itemVector(items[0]!));
     const shared = createStoryGrouper();
     const light = pollAll(items, () => shared, true);
