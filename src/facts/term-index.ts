@@ -3,12 +3,31 @@
  * (the sentence's own words, and its context), ranked with BM25+ as MiniSearch does it (k 1.2,
  * b 0.7, d 0.5; a document's score times the number of query keys it matched).
  *
- * Built for a million facts in a few hundred megabytes at most: documents are numbers, a
- * posting is one integer (document × 16 + term frequency, capped at 15), short postings lists are
- * plain arrays and long ones typed arrays; per-document figures live in typed arrays. A removed
- * document is only marked dead; its postings are dropped by {@link TermIndex.compact}, which
- * runs on its own once dead postings are a third of all.
+ * Built for a million facts in a few tens of megabytes: documents are numbers, a posting is one
+ * integer (document × 16 + term frequency, capped at 15); short postings lists (the vast
+ * majority of keys) are plain arrays of postings, long ones bytes (see {@link ByteList}); the
+ * per-document figures live in typed arrays. A removed document is only marked dead; its
+ * postings are dropped by {@link TermIndex.compact}, which runs on its own once dead postings
+ * are a third of all.
  */
+
+import {
+  appendEncoded,
+  type ByteList,
+  compactBytes,
+  compactItems,
+  countOf,
+  encodedLength,
+  encodeItems,
+  GROWTH,
+  gapBytes,
+  LONG_FROM,
+  lastDoc,
+  MAX_TF,
+  type PostingList,
+  pushShifted,
+  TF_BITS,
+} from "./postings-lists.ts";
 
 /** A document's keys, each repeated as often as it occurs. */
 export interface DocumentTerms {
@@ -38,15 +57,21 @@ const K = 1.2;
 const B = 0.7;
 const D = 0.5;
 const FIELD_BOOST = [1, 0.35] as const;
-// A posting is `doc × 16 + tf`: `posting >>> 4` is the document, `posting & 15` the frequency.
-const TF_BITS = 16;
-const MAX_TF = TF_BITS - 1;
-// Postings lists start as plain arrays (small ones are the vast majority) and become typed
-// arrays past this length: half the memory per posting, none of the per-array overhead below it.
-const TYPED_FROM = 64;
 const COMPACT_SHARE = 1 / 3;
 
-type PostingList = { items: number[] | Uint32Array; length: number };
+/**
+ * What an addPackedBatch call appends, by batch slot (one a distinct key) and field: counted
+ * before anything is copied, so that every list is sized once.
+ */
+interface BatchPlan {
+  keys: string[];
+  /** Each pack's keys' slots. */
+  slots: Int32Array[];
+  lists: (PostingList | undefined)[][];
+  /** Postings each list receives, and the bytes they take appended to it as a byte list. */
+  counts: number[][];
+  bytes: number[][];
+}
 
 export class TermIndex {
   readonly #fields: [Map<string, PostingList>, Map<string, PostingList>] = [new Map(), new Map()];
@@ -57,12 +82,16 @@ export class TermIndex {
   readonly #totalLength = [0, 0];
   #postings = 0;
   #deadPostings = 0;
-  // Scratch space for scoring, reused across searches: a stamp says which search last touched a doc.
-  #score = new Float64Array(1024);
-  #matched = new Uint16Array(1024);
-  #lastKey = new Int32Array(1024);
-  #stamp = new Uint32Array(1024);
-  #search = 0;
+  // Scratch space for scoring, reused across searches and cleared after each: per document,
+  // 1 + its row (0: not touched yet); per row, in the order documents were first touched, the
+  // document, its score, the number of query keys it matched and the last one. A planned query
+  // touches thousands of documents, not a million: 4 bytes a document, the rest a row.
+  #rowOf = new Int32Array(1024);
+  #rows = 0;
+  #rowDoc = new Int32Array(1024);
+  #rowScore = new Float64Array(1024);
+  #rowMatched = new Int32Array(1024);
+  #rowLastKey = new Int32Array(1024);
   // Key → slot within one addPackedBatch call (cleared after it).
   readonly #batchSlots = new Map<string, number>();
 
@@ -84,48 +113,47 @@ export class TermIndex {
   /**
    * Adds several packs at once (loading a fact base), each after the previous; returns each
    * pack's first document number. Every postings list grows at most once: the batch is
-   * counted before anything is copied.
+   * counted before anything is copied. A pack whose postings are out of document order is
+   * refused (a RangeError) before anything is added.
    */
   addPackedBatch(packs: readonly PackedTerms[]): number[] {
     const firsts: number[] = [];
+    let next = this.#next;
     for (const pack of packs) {
-      firsts.push(this.#next);
-      this.#next += pack.count;
+      firsts.push(next);
+      next += pack.count;
     }
-    this.#ensure(this.#next);
+    let plan: BatchPlan;
+    try {
+      plan = this.#plan(packs, firsts);
+    } finally {
+      this.#batchSlots.clear();
+    }
+    this.#next = next;
+    this.#ensure(next);
     packs.forEach((pack, n) => {
       this.#addLengths(pack, firsts[n]!);
     });
-    // Count what each list receives, then size it once, then copy.
-    const lists: PostingList[][] = [[], []];
-    const needed: number[][] = [[], []];
-    const keys: string[] = [];
-    const slots = packs.map((pack) => this.#slotsOf(pack, keys, lists, needed));
-    reserveAll(lists, needed);
+    this.#reserve(plan);
     let added = 0;
     packs.forEach((pack, n) => {
-      const offset = firsts[n]! * TF_BITS;
+      const first = firsts[n]!;
       const { postings } = pack;
       let at = 0;
-      for (const slot of slots[n]!) {
+      for (const slot of plan.slots[n]!) {
         for (let field = 0; field < 2; field++) {
           const count = postings[at + field]!;
-          const list = lists[field]![slot];
-          if (count === 0 || !list) continue;
+          if (count === 0) continue;
           const from = at + 2 + (field === 1 ? postings[at]! : 0);
-          copyPostings(list, postings, from, count, offset);
+          const list = plan.lists[field]![slot]!;
+          if (Array.isArray(list)) pushShifted(list, postings, from, count, first);
+          else appendEncoded(list, postings, from, count, first);
           added += count;
         }
         at += 2 + postings[at]! + postings[at + 1]!;
       }
     });
     this.#postings += added;
-    this.#batchSlots.clear();
-    for (let field = 0; field < 2; field++) {
-      lists[field]!.forEach((list, slot) => {
-        if (list.length === 0) this.#fields[field]!.delete(keys[slot]!);
-      });
-    }
     return firsts;
   }
 
@@ -141,34 +169,95 @@ export class TermIndex {
     }
   }
 
-  /** The batch slot of each of a pack's keys, creating lists and counting what they receive. */
-  #slotsOf(pack: PackedTerms, keys: string[], lists: PostingList[][], needed: number[][]): Int32Array {
-    const slots = new Int32Array(pack.keys.length);
-    const { postings } = pack;
-    let at = 0;
-    pack.keys.forEach((key, k) => {
-      let slot = this.#batchSlots.get(key);
-      if (slot === undefined) {
-        slot = keys.length;
-        keys.push(key);
-        this.#batchSlots.set(key, slot);
-        for (let field = 0; field < 2; field++) {
-          const postingsOfField = this.#fields[field]!;
-          let list = postingsOfField.get(key);
-          if (!list) {
-            list = { items: [], length: 0 };
-            postingsOfField.set(key, list);
+  /**
+   * Gives each distinct key of the batch a slot and counts what its lists receive, in postings
+   * and in bytes: each gap is measured from the previous posting (the list's last, then the
+   * batch's), which is also where postings out of order show.
+   */
+  #plan(packs: readonly PackedTerms[], firsts: readonly number[]): BatchPlan {
+    const plan: BatchPlan = { keys: [], slots: [], lists: [[], []], counts: [[], []], bytes: [[], []] };
+    const last: number[][] = [[], []];
+    packs.forEach((pack, n) => {
+      const first = firsts[n]!;
+      const slots = new Int32Array(pack.keys.length);
+      const { postings } = pack;
+      let at = 0;
+      pack.keys.forEach((key, k) => {
+        let slot = this.#batchSlots.get(key);
+        if (slot === undefined) {
+          slot = plan.keys.length;
+          plan.keys.push(key);
+          this.#batchSlots.set(key, slot);
+          for (let field = 0; field < 2; field++) {
+            const list = this.#fields[field]!.get(key);
+            plan.lists[field]!.push(list);
+            plan.counts[field]!.push(0);
+            plan.bytes[field]!.push(0);
+            last[field]!.push(list === undefined ? 0 : lastDoc(list));
           }
-          lists[field]!.push(list);
-          needed[field]!.push(0);
         }
-      }
-      slots[k] = slot;
-      needed[0]![slot]! += postings[at]!;
-      needed[1]![slot]! += postings[at + 1]!;
-      at += 2 + postings[at]! + postings[at + 1]!;
+        slots[k] = slot;
+        let from = at + 2;
+        for (let field = 0; field < 2; field++) {
+          const count = postings[at + field]!;
+          if (count === 0) continue;
+          const bytes = gapBytes(postings, from, count, first, last[field]![slot]!);
+          if (bytes < 0) throw new RangeError(`postings of "${key}" out of document order`);
+          last[field]![slot] = (postings[from + count - 1]! >>> 4) + first;
+          plan.counts[field]![slot]! += count;
+          plan.bytes[field]![slot]! += bytes;
+          from += count;
+        }
+        at = from;
+      });
+      plan.slots.push(slots);
     });
-    return slots;
+    return plan;
+  }
+
+  /**
+   * Makes room in each list for what it receives: plain arrays up to LONG_FROM postings, bytes
+   * past it. The lists that turn to bytes here (every long list, when a fact base loads) are
+   * views of one shared buffer, sized exactly: allocating thousands of arrays one by one costs
+   * more than everything else a load does. A list that outgrows its view later moves to its
+   * own array.
+   */
+  #reserve(plan: BatchPlan): void {
+    const turning: { field: number; slot: number; size: number }[] = [];
+    let shared = 0;
+    for (let field = 0; field < 2; field++) {
+      const postingsOfField = this.#fields[field]!;
+      plan.lists[field]!.forEach((list, slot) => {
+        const count = plan.counts[field]![slot]!;
+        if (count === 0) return;
+        const bytes = plan.bytes[field]![slot]!;
+        if (list === undefined || Array.isArray(list)) {
+          const items = list ?? [];
+          if (items.length + count <= LONG_FROM) {
+            if (!list) postingsOfField.set(plan.keys[slot]!, items);
+            plan.lists[field]![slot] = items;
+            return;
+          }
+          const size = encodedLength(items) + bytes;
+          turning.push({ field, slot, size });
+          shared += size;
+        } else if (list.size + bytes > list.bytes.length) {
+          list.bytes = resized(
+            list.bytes,
+            Math.max(list.size + bytes, Math.ceil(list.bytes.length * GROWTH)),
+          );
+        }
+      });
+    }
+    const buffer = new Uint8Array(shared);
+    let at = 0;
+    for (const { field, slot, size } of turning) {
+      const items = (plan.lists[field]![slot] as number[] | undefined) ?? [];
+      const list = encodeItems(items, buffer.subarray(at, at + size));
+      at += size;
+      plan.lists[field]![slot] = list;
+      this.#fields[field]!.set(plan.keys[slot]!, list);
+    }
   }
 
   /** Marks a document removed: it is never returned again, and its postings go at compaction. */
@@ -190,82 +279,128 @@ export class TermIndex {
 
   /** How many documents hold the key, in either field (dead ones count until compaction). */
   df(key: string): number {
-    return (this.#fields[0].get(key)?.length ?? 0) + (this.#fields[1].get(key)?.length ?? 0);
+    return countOf(this.#fields[0].get(key)) + countOf(this.#fields[1].get(key));
   }
 
   /**
    * The best `limit` documents `accept` lets through for these keys and weights, best first
    * (ties: the earlier document). Only the documents that could enter the top are shown to
    * `accept`, so it may be as slow as a scope check.
+   *
+   * A document's score is summed in a fixed order (keys in query order, the text field then
+   * the context, postings in document order), so that it is the same to the last bit however
+   * the lists are stored.
    */
   search(weights: ReadonlyMap<string, number>, accept: (doc: number) => boolean, limit: number): ScoredDoc[] {
     if (this.#live === 0 || limit <= 0) return [];
-    const stamp = ++this.#search;
-    const touched: number[] = [];
-    let keyNumber = 0;
-    for (const [key, weight] of weights) {
-      for (let field = 0; field < 2; field++) {
-        const list = this.#fields[field]!.get(key);
-        if (!list) continue;
-        const idf = Math.log(1 + (this.#live - list.length + 0.5) / (list.length + 0.5));
-        const average = this.#totalLength[field]! / this.#live || 1;
-        const lengths = this.#lengths[field]!;
-        const factor = weight * FIELD_BOOST[field]! * idf;
-        const { items, length } = list;
-        for (let i = 0; i < length; i++) {
-          const posting = items[i]!;
-          const doc = posting >>> 4;
-          if (this.#alive[doc] === 0) continue;
-          const tf = posting & MAX_TF;
-          const norm = tf + K * (1 - B + (B * lengths[doc]!) / average);
-          const score = factor * (D + (tf * (K + 1)) / norm);
-          if (this.#stamp[doc] !== stamp) {
-            this.#stamp[doc] = stamp;
-            this.#score[doc] = score;
-            this.#matched[doc] = 1;
-            this.#lastKey[doc] = keyNumber;
-            touched.push(doc);
-          } else {
-            this.#score[doc]! += score;
-            if (this.#lastKey[doc] !== keyNumber) {
-              this.#lastKey[doc] = keyNumber;
-              this.#matched[doc]!++;
-            }
-          }
+    try {
+      let keyNumber = 0;
+      for (const [key, weight] of weights) {
+        for (let field = 0; field < 2; field++) {
+          const list = this.#fields[field]!.get(key);
+          if (!list) continue;
+          const df = countOf(list);
+          const idf = Math.log(1 + (this.#live - df + 0.5) / (df + 0.5));
+          const average = this.#totalLength[field]! / this.#live || 1;
+          const factor = weight * FIELD_BOOST[field]! * idf;
+          if (Array.isArray(list)) this.#scoreItems(list, field, factor, average, keyNumber);
+          else this.#scoreBytes(list, field, factor, average, keyNumber);
         }
+        keyNumber++;
       }
-      keyNumber++;
+      return this.#top(accept, limit);
+    } finally {
+      this.#clearRows();
     }
-    return this.#top(touched, accept, limit);
+  }
+
+  // The two loops are apart so that each sees one kind of list: search time is mostly these.
+  #scoreItems(items: readonly number[], field: number, factor: number, average: number, key: number): void {
+    const lengths = this.#lengths[field]!;
+    for (let i = 0; i < items.length; i++) {
+      const posting = items[i]!;
+      const doc = posting >>> 4;
+      if (this.#alive[doc] === 0) continue;
+      const tf = posting & MAX_TF;
+      const norm = tf + K * (1 - B + (B * lengths[doc]!) / average);
+      this.#addScore(doc, factor * (D + (tf * (K + 1)) / norm), key);
+    }
+  }
+
+  #scoreBytes(list: ByteList, field: number, factor: number, average: number, key: number): void {
+    const lengths = this.#lengths[field]!;
+    const { bytes, count } = list;
+    let at = 0;
+    let doc = 0;
+    for (let i = 0; i < count; i++) {
+      // The first byte holds the frequency and the gap's low 3 bits; each next byte 7 more
+      // (a gap is under 2^28, so the shifted bits stay within a positive int32).
+      let byte = bytes[at++]!;
+      const tf = byte & MAX_TF;
+      let gap = (byte >> 4) & 7;
+      for (let shift = 3; byte > 127; shift += 7) {
+        byte = bytes[at++]!;
+        gap |= (byte & 127) << shift;
+      }
+      doc += gap;
+      if (this.#alive[doc] === 0) continue;
+      const norm = tf + K * (1 - B + (B * lengths[doc]!) / average);
+      this.#addScore(doc, factor * (D + (tf * (K + 1)) / norm), key);
+    }
+  }
+
+  #addScore(doc: number, score: number, key: number): void {
+    const row = this.#rowOf[doc]! - 1;
+    if (row < 0) {
+      if (this.#rows === this.#rowDoc.length) this.#growRows();
+      const next = this.#rows++;
+      this.#rowOf[doc] = next + 1;
+      this.#rowDoc[next] = doc;
+      this.#rowScore[next] = score;
+      this.#rowMatched[next] = 1;
+      this.#rowLastKey[next] = key;
+    } else {
+      this.#rowScore[row]! += score;
+      if (this.#rowLastKey[row] !== key) {
+        this.#rowLastKey[row] = key;
+        this.#rowMatched[row]!++;
+      }
+    }
+  }
+
+  #growRows(): void {
+    const capacity = this.#rowDoc.length * 2;
+    this.#rowDoc = resized(this.#rowDoc, capacity);
+    this.#rowScore = resized(this.#rowScore, capacity);
+    this.#rowMatched = resized(this.#rowMatched, capacity);
+    this.#rowLastKey = resized(this.#rowLastKey, capacity);
+  }
+
+  #clearRows(): void {
+    for (let row = 0; row < this.#rows; row++) this.#rowOf[this.#rowDoc[row]!] = 0;
+    this.#rows = 0;
   }
 
   /** Drops dead documents' postings (document numbers stay as they are). */
   compact(): void {
+    const alive = this.#alive;
     for (const postings of this.#fields) {
       for (const [key, list] of postings) {
-        let kept = 0;
-        for (let i = 0; i < list.length; i++) {
-          const posting = list.items[i]!;
-          if (this.#alive[posting >>> 4] === 1) list.items[kept++] = posting;
-        }
+        const kept = Array.isArray(list) ? compactItems(list, alive) : compactBytes(list, alive);
         if (kept === 0) postings.delete(key);
-        else {
-          list.length = kept;
-          // A plain array is appended to with push: its tail must go too.
-          if (Array.isArray(list.items)) list.items.length = kept;
-        }
       }
     }
     this.#postings -= this.#deadPostings;
     this.#deadPostings = 0;
   }
 
-  // A min-heap of the best `limit` accepted documents.
-  #top(touched: readonly number[], accept: (doc: number) => boolean, limit: number): ScoredDoc[] {
+  // A min-heap of the best `limit` accepted documents, among those the search touched.
+  #top(accept: (doc: number) => boolean, limit: number): ScoredDoc[] {
     const heap: ScoredDoc[] = [];
     const worse = (a: ScoredDoc, b: ScoredDoc) => a.score < b.score || (a.score === b.score && a.doc > b.doc);
-    for (const doc of touched) {
-      const score = this.#score[doc]! * this.#matched[doc]!;
+    for (let row = 0; row < this.#rows; row++) {
+      const doc = this.#rowDoc[row]!;
+      const score = this.#rowScore[row]! * this.#rowMatched[row]!;
       // Most documents cannot enter a full heap: decided on the number, before any allocation.
       const floor = heap[0];
       if (heap.length >= limit && (score < floor!.score || (score === floor!.score && doc > floor!.doc)))
@@ -280,13 +415,10 @@ export class TermIndex {
 
   #ensure(size: number): void {
     if (size <= this.#alive.length) return;
-    const capacity = Math.max(size, this.#alive.length * 2);
-    this.#alive = grow(this.#alive, capacity);
-    this.#lengths = [grow(this.#lengths[0], capacity), grow(this.#lengths[1], capacity)];
-    this.#score = grow(this.#score, capacity);
-    this.#matched = grow(this.#matched, capacity);
-    this.#lastKey = grow(this.#lastKey, capacity);
-    this.#stamp = grow(this.#stamp, capacity);
+    const capacity = Math.max(size, Math.ceil(this.#alive.length * GROWTH));
+    this.#alive = resized(this.#alive, capacity);
+    this.#lengths = [resized(this.#lengths[0], capacity), resized(this.#lengths[1], capacity)];
+    this.#rowOf = resized(this.#rowOf, capacity);
   }
 }
 
@@ -324,66 +456,10 @@ export function packTerms(docs: readonly DocumentTerms[]): PackedTerms {
   return { count: docs.length, keys: [...byKey.keys()], postings, lengths };
 }
 
-/** Appends `count` postings of `source` from `from`, each shifted by `offset` documents. */
-function copyPostings(list: PostingList, source: Uint32Array, from: number, count: number, offset: number) {
-  const items = list.items;
-  if (Array.isArray(items)) pushShifted(items, source, from, count, offset);
-  else copyShifted(items, list.length, source, from, count, offset);
-  list.length += count;
-}
+type Typed = Uint8Array | Uint16Array | Int32Array | Float64Array;
 
-// The two copies are apart so that each loop sees one kind of array: a loop that may see
-// either is not optimised as well, and loading a fact base runs it for every posting.
-function pushShifted(target: number[], source: Uint32Array, from: number, count: number, offset: number) {
-  for (let i = 0; i < count; i++) target.push(source[from + i]! + offset);
-}
-
-function copyShifted(
-  target: Uint32Array,
-  at: number,
-  source: Uint32Array,
-  from: number,
-  count: number,
-  offset: number,
-) {
-  for (let i = 0; i < count; i++) target[at + i] = source[from + i]! + offset;
-}
-
-/**
- * Makes room in each list for what it receives: plain arrays up to TYPED_FROM postings, typed
- * arrays past it. The lists that turn typed here (every long list, when a fact base loads) are
- * views of one shared buffer: allocating thousands of typed arrays one by one costs more than
- * everything else a load does. A list that outgrows its view later moves to its own array.
- */
-function reserveAll(lists: readonly PostingList[][], needed: readonly number[][]): void {
-  const capacityOf = (size: number) => Math.max(TYPED_FROM * 2, size);
-  let shared = 0;
-  lists.forEach((ofField, field) => {
-    ofField.forEach((list, slot) => {
-      const size = list.length + needed[field]![slot]!;
-      if (Array.isArray(list.items) && size > TYPED_FROM) shared += capacityOf(size);
-    });
-  });
-  const buffer = new Uint32Array(shared);
-  let at = 0;
-  lists.forEach((ofField, field) => {
-    ofField.forEach((list, slot) => {
-      const size = list.length + needed[field]![slot]!;
-      if (!Array.isArray(list.items)) {
-        if (size > list.items.length) list.items = grow(list.items, Math.max(list.items.length * 2, size));
-      } else if (size > TYPED_FROM) {
-        const typed = buffer.subarray(at, at + capacityOf(size));
-        at += typed.length;
-        typed.set(list.items);
-        list.items = typed;
-      }
-    });
-  });
-}
-
-type Typed = Uint8Array | Uint16Array | Uint32Array | Int32Array | Float64Array;
-
-function grow<T extends Typed>(array: T, capacity: number): T {
+/** A copy of `array` with room for `capacity` items (at least its own). */
+function resized<T extends Typed>(array: T, capacity: number): T {
   const bigger = new (array.constructor as new (n: number) => T)(capacity);
   bigger.set(array);
   return bigger;
