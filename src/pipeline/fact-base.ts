@@ -16,6 +16,7 @@ import type { App } from "../main.ts";
 import type { CuratedFact, Item } from "../model.ts";
 import { hashId } from "../store/keys.ts";
 import { detectLanguage } from "../text/language.ts";
+import { FactDocs } from "./fact-docs.ts";
 
 /**
  * The fact base: every sentence newsdesk read, searchable. Facts are stored with the items they
@@ -57,14 +58,15 @@ interface IndexedItem {
   segment: string;
   first: number;
   count: number;
+  /** Its number in {@link State.docs} (given with its first live document). */
+  number: number;
 }
 
 /** Where each document came from: an item's sentence in a segment, or a curated fact. */
 interface State {
   terms: TermIndex;
   items: Map<string, IndexedItem>;
-  docItem: (IndexedItem | undefined)[];
-  docIndex: number[];
+  docs: FactDocs<IndexedItem>;
   segments: Map<string, { first: number; count: number; dead: Set<number> }>;
   curated: Map<number, Fact>;
 }
@@ -137,8 +139,7 @@ function emptyState(): State {
   return {
     terms: new TermIndex(),
     items: new Map(),
-    docItem: [],
-    docIndex: [],
+    docs: new FactDocs(),
     segments: new Map(),
     curated: new Map(),
   };
@@ -193,8 +194,9 @@ interface LoadedSegment {
 function indexSegments(state: State, loaded: readonly LoadedSegment[]): void {
   const decoded = loaded.map(({ segment }) => decodeSegment(segment));
   const firsts = state.terms.addPackedBatch(decoded.map((d) => d.terms));
-  const docs = firsts.length > 0 ? firsts.at(-1)! + decoded.at(-1)!.terms.count : 0;
-  reserveDocs(state, docs);
+  // Sized at once: a million documents appended one by one would grow (and copy) the arrays a
+  // dozen times.
+  state.docs.reserve(firsts.length > 0 ? firsts.at(-1)! + decoded.at(-1)!.terms.count : 0);
   loaded.forEach(({ id, dead }, n) => {
     const { terms, docs, items } = decoded[n]!;
     const first = firsts[n]!;
@@ -205,6 +207,7 @@ function indexSegments(state: State, loaded: readonly LoadedSegment[]): void {
       segment: id,
       first: -1,
       count: 0,
+      number: -1,
     }));
     for (let local = 0; local < terms.count; local++) {
       const doc = first + local;
@@ -213,24 +216,15 @@ function indexSegments(state: State, loaded: readonly LoadedSegment[]): void {
         continue;
       }
       const item = indexed[docs[2 * local]!]!;
-      if (item.count++ === 0) item.first = doc;
-      state.docItem[doc] = item;
-      state.docIndex[doc] = docs[2 * local + 1]!;
+      if (item.count++ === 0) {
+        item.first = doc;
+        item.number = state.docs.number(item);
+      }
+      state.docs.set(doc, item.number, docs[2 * local + 1]!);
     }
     for (const item of indexed) if (item.count > 0) state.items.set(item.key, item);
     state.segments.set(id, { first, count: terms.count, dead });
   });
-}
-
-/**
- * Sizes the per-document arrays at once when a load fills them: a million documents appended
- * one by one grow (and copy) them a dozen times, which costs more than the rest of indexing
- * them. Later batches (a poll's) are small and appended as they come.
- */
-function reserveDocs(state: State, size: number): void {
-  if (state.docItem.length > 0 || size === 0) return;
-  state.docItem = new Array<IndexedItem | undefined>(size);
-  state.docIndex = new Array<number>(size);
 }
 
 async function addItems(app: App, state: State, items: readonly Item[]): Promise<void> {
@@ -262,9 +256,10 @@ async function removeItems(app: App, state: State, itemKeys: readonly string[]):
     for (let doc = item.first; doc < item.first + item.count; doc++) {
       state.terms.remove(doc);
       segment.dead.add(doc - segment.first);
-      factIds.push(`${key}#${state.docIndex[doc]}`);
-      state.docItem[doc] = undefined;
+      factIds.push(`${key}#${state.docs.indexOf(doc)}`);
+      state.docs.clear(doc);
     }
+    state.docs.release(item.number);
   }
   if (removedKeys.length === 0) return;
   const dead = new Map<string, number[]>();
@@ -297,13 +292,13 @@ async function search(
 ): Promise<FactHit[]> {
   const query = planQuery(keys, (key) => state.terms.df(key), state.terms.size);
   const visible = (doc: number) => {
-    const source = state.curated.get(doc) ?? state.docItem[doc];
+    const source = state.curated.get(doc) ?? state.docs.itemOf(doc);
     return source !== undefined && isVisible(source, options);
   };
   const top = state.terms.search(query, visible, options.limit ?? DEFAULT_LIMIT);
   const stored = top.filter((hit) => !state.curated.has(hit.doc));
-  const ids = stored.map((hit) => `${state.docItem[hit.doc]!.key}#${state.docIndex[hit.doc]}`);
-  const itemKeys = [...new Set(stored.map((hit) => state.docItem[hit.doc]!.key))];
+  const ids = stored.map((hit) => `${state.docs.itemOf(hit.doc)!.key}#${state.docs.indexOf(hit.doc)}`);
+  const itemKeys = [...new Set(stored.map((hit) => state.docs.itemOf(hit.doc)!.key))];
   // Nothing ranked from the store (no hits, or only curated facts): no round trip.
   const [records, sources] =
     ids.length === 0
