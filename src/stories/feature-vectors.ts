@@ -93,20 +93,39 @@ function grown(array: Float64Array, id: number): Float64Array {
   return next;
 }
 
-function toSparse(map: ReadonlyMap<string, number>): SparseVector {
+/** A key map's entries as key numbers and values, by key number. */
+function sortedPairs(map: ReadonlyMap<string, number>): [number, number][] {
   const pairs: [number, number][] = [];
   for (const [key, value] of map) pairs.push([idOf(key), value]);
-  pairs.sort((a, b) => a[0] - b[0]);
-  return { ids: Int32Array.from(pairs, (p) => p[0]), values: Float64Array.from(pairs, (p) => p[1]) };
+  return pairs.sort((a, b) => a[0] - b[0]);
 }
 
 let vectorCache = new WeakMap<StoryFeatures, FeatureVector>();
 
-/** The compact form of some features (memoised per object). */
+/**
+ * The compact form of some features (memoised per object). Its four arrays are views of one
+ * buffer: a window holds one vector per recent article, and four buffers each cost more in
+ * bookkeeping than a typical item's keys do.
+ */
 export function vectorOf(features: StoryFeatures): FeatureVector {
   let vector = vectorCache.get(features);
   if (!vector) {
-    vector = { lang: features.lang, terms: toSparse(features.terms), entities: toSparse(features.entities) };
+    const terms = sortedPairs(features.terms);
+    const entities = sortedPairs(features.entities);
+    const size = terms.length + entities.length;
+    const buffer = new ArrayBuffer(12 * size);
+    const values = new Float64Array(buffer, 0, size);
+    const ids = new Int32Array(buffer, 8 * size, size);
+    [...terms, ...entities].forEach(([id, value], i) => {
+      ids[i] = id;
+      values[i] = value;
+    });
+    const split = terms.length;
+    vector = {
+      lang: features.lang,
+      terms: { ids: ids.subarray(0, split), values: values.subarray(0, split) },
+      entities: { ids: ids.subarray(split), values: values.subarray(split) },
+    };
     vectorCache.set(features, vector);
   }
   return vector;
