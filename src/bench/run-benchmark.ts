@@ -3,15 +3,17 @@ import { type CorpusOptions, generateCorpus } from "./corpus.ts";
 import { startCorpusServer } from "./corpus-server.ts";
 import { contentTypeOf } from "./feed-xml.ts";
 import { buildFigures, type PhaseResults } from "./figures.ts";
-import { createDigestStories, measureDigest } from "./measure-digest.ts";
-import { measureMatching } from "./measure-matching.ts";
+import type { DigestResult } from "./measure-digest.ts";
+import type { MatchingResult } from "./measure-matching.ts";
 import { measureStartup } from "./measure-startup.ts";
 import type { AnswerResult, AnswerSpec } from "./phase-answer.ts";
+import type { DigestSpec } from "./phase-digest.ts";
 import type { FloorResult, FloorSpec } from "./phase-floor.ts";
+import type { MatchingSpec } from "./phase-matching.ts";
 import type { PollResult, PollSpec } from "./phase-poll.ts";
 import { type BenchResults, describeMachine } from "./report.ts";
 import { PhaseError, spawnPhase } from "./spawn-phase.ts";
-import { collectGarbage, since } from "./stats.ts";
+import { since } from "./stats.ts";
 import { CONCURRENCY, createWorkspace } from "./workspace.ts";
 
 export type BenchMode = "full" | "quick" | "tiny";
@@ -76,9 +78,9 @@ export function benchPreset(mode: BenchMode, seed = 20250930): BenchOptions {
 /**
  * One benchmark run: generate the corpus, serve it from 127.0.0.1, then measure, each beside
  * its baseline — the rss-parser floor, then the cold and warm polls (one child process), topic
- * matching and digest rendering (here), answers (a child process over the store the poll
- * left), and start-up (fresh CLI processes). Phases run one after the other so none competes
- * with another for the CPU.
+ * matching and digest rendering (a child process each, on the corpus generated again), answers
+ * (a child process over the store the poll left), and start-up (fresh CLI processes). Phases
+ * run one after the other so none competes with another for the CPU.
  */
 export async function runBenchmark(options: BenchOptions): Promise<BenchResults> {
   const log = options.log ?? (() => {});
@@ -146,15 +148,26 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
       ),
     );
     serverCounts.poll = { ...server.counts };
-    await attempt("matching", async () =>
-      measureMatching(items, corpus.matchTopics, options.baselineMatchItems),
+    await attempt("matching", () =>
+      spawnPhase<MatchingResult>(
+        "matching",
+        { corpus: options.corpus, baselineMatchItems: options.baselineMatchItems } satisfies MatchingSpec,
+        workspace.dir,
+        options.phaseTimeoutMs,
+        flags("matching"),
+      ),
     );
-    collectGarbage();
-    await attempt("digest", async () =>
-      measureDigest(
-        createDigestStories(corpus, options.digestStories),
-        options.digestRounds,
-        corpus.options.now,
+    await attempt("digest", () =>
+      spawnPhase<DigestResult>(
+        "digest",
+        {
+          corpus: options.corpus,
+          stories: options.digestStories,
+          rounds: options.digestRounds,
+        } satisfies DigestSpec,
+        workspace.dir,
+        options.phaseTimeoutMs,
+        flags("digest"),
       ),
     );
     // Answers and start-up read the store the cold poll left: without it they would measure

@@ -9,6 +9,8 @@ import { readFileSync, writeFileSync } from "node:fs";
 const PHASES = {
   floor: async () => (await import("./phase-floor.ts")).runFloorPhase,
   poll: async () => (await import("./phase-poll.ts")).runPollPhase,
+  matching: async () => (await import("./phase-matching.ts")).runMatchingPhase,
+  digest: async () => (await import("./phase-digest.ts")).runDigestPhase,
   answer: async () => (await import("./phase-answer.ts")).runAnswerPhase,
 } as const;
 
