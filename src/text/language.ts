@@ -28,15 +28,19 @@ const WORD = /\p{L}+/gu;
 
 type Eld = { detect(text: string): { language: string; isReliable(): boolean } };
 let eld: Eld | undefined;
+let eldFailed = false;
 
 /**
  * The n-gram detector (eld), loaded on the first text whose function words do not tell: about
  * half a second and 20 MB of heap that most runs never need, since an article or a question in
  * English or French almost always tells by its words. eld is ESM only; Node ≥ 20.19 loads it
- * synchronously with `require`, so detection stays a plain function.
+ * synchronously with `require`, so detection stays a plain function. Where it cannot be loaded
+ * (an older Node), detection goes on without it, as for a text too short to tell, rather than
+ * failing every feed that has such an item.
  */
-function detector(): Eld {
-  if (!eld) {
+function detector(): Eld | undefined {
+  if (eld || eldFailed) return eld;
+  try {
     const require = createRequire(import.meta.url);
     // eld exports its entry points for `import` only: required by file, not by name.
     const module = require(fileURLToPath(import.meta.resolve("eld/extrasmall"))) as { eld: Eld & EldSetup };
@@ -44,6 +48,9 @@ function detector(): Eld {
     // on titles (31/32 measured, see LIBRARIES.md).
     module.eld.setLanguageSubset(["en", "fr"]);
     eld = module.eld;
+  } catch (error) {
+    eldFailed = true;
+    process.emitWarning(`language model unavailable, detecting by function words only: ${String(error)}`);
   }
   return eld;
 }
@@ -66,9 +73,9 @@ export function detectLanguage(text: string, declared?: string): Lang {
   if (leaning && winner >= 2 && winner >= 3 * loser) return leaning;
   // One word against none decides a short question, unless the feed says otherwise.
   if (leaning && loser === 0 && (!hint || hint === leaning)) return leaning;
-  const result = detector().detect(sample);
-  const detected = readLanguageTag(result.language);
-  if (detected && !(hint && hint !== detected && !result.isReliable())) return detected;
+  const result = detector()?.detect(sample);
+  const detected = readLanguageTag(result?.language);
+  if (result && detected && !(hint && hint !== detected && !result.isReliable())) return detected;
   return hint ?? leaning ?? "en";
 }
 
