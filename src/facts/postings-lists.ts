@@ -159,7 +159,8 @@ export function compactItems(items: number[], alive: Uint8Array): number {
 /**
  * The same for a byte list, re-encoded in place: a gap that swallows a dropped posting never
  * takes more bytes than the two it replaces, so writing never overtakes reading. Room left
- * beyond a growth step is given back.
+ * beyond a growth step is given back. It decodes as TermIndex's search loop does (inlined
+ * there for speed): a change to the format changes both.
  */
 export function compactBytes(list: ByteList, alive: Uint8Array): number {
   const { bytes, count } = list;
