@@ -9,6 +9,7 @@ import type {
   Item,
   OutboxEntry,
   Story,
+  StorySignature,
   Subscription,
   Topic,
 } from "../model.ts";
@@ -152,6 +153,9 @@ export function createStore(keyv: Keyv): Store {
     },
   });
 
+  const readStories = async (ids: string[]): Promise<Story[]> =>
+    defined((await getMany<StoredStory>(ids.map(keys.story))).map(storyAsRead));
+
   const segments = segmentStore(keyv);
   const openEntries = async () =>
     defined(await getMany<OutboxEntry>(((await get<string[]>(keys.outboxOpen)) ?? []).map(keys.outbox)));
@@ -204,8 +208,8 @@ export function createStore(keyv: Keyv): Store {
       },
     },
     stories: {
-      get: (id) => get<Story>(keys.story(id)),
-      getMany: async (ids) => defined(await getMany<Story>(ids.map(keys.story))),
+      get: async (id) => storyAsRead(await get<StoredStory>(keys.story(id))),
+      getMany: (ids) => readStories(ids),
       putMany: async (stories) => {
         if (stories.length === 0) return;
         await setMany(stories.map((story) => ({ key: keys.story(story.id), value: story })));
@@ -225,13 +229,9 @@ export function createStore(keyv: Keyv): Store {
       refs: async () => (await get<StoryRef[]>(keys.stories)) ?? [],
       since: async (iso) => {
         const refs = (await get<StoryRef[]>(keys.stories)) ?? [];
-        const ids = refs.filter((r) => r.firstSeen >= iso).map((r) => r.id);
-        return defined(await getMany<Story>(ids.map(keys.story)));
+        return readStories(refs.filter((r) => r.firstSeen >= iso).map((r) => r.id));
       },
-      all: async () => {
-        const refs = (await get<StoryRef[]>(keys.stories)) ?? [];
-        return defined(await getMany<Story>(refs.map((r) => keys.story(r.id))));
-      },
+      all: async () => readStories(((await get<StoryRef[]>(keys.stories)) ?? []).map((r) => r.id)),
       removeMany: async (ids) => {
         if (ids.length === 0) return;
         const gone = new Set(ids);
@@ -330,6 +330,26 @@ function segmentStore(keyv: Keyv): {
       if (native) await native.set(key, bytes);
       else
         await keyv.set(key, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("base64"));
+    },
+  };
+}
+
+/** A story as stored: one written before signatures held their terms in two arrays has an object. */
+type StoredStory = Omit<Story, "signature"> & {
+  signature: StorySignature | { entities: string[]; terms: Record<string, number> };
+};
+
+function storyAsRead(stored: StoredStory | undefined): Story | undefined {
+  if (!stored) return undefined;
+  const { signature } = stored;
+  if (Array.isArray(signature.terms)) return stored as Story;
+  const terms = Object.entries(signature.terms);
+  return {
+    ...stored,
+    signature: {
+      entities: signature.entities,
+      terms: terms.map(([key]) => key),
+      weights: terms.map(([, w]) => w),
     },
   };
 }

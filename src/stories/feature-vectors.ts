@@ -236,7 +236,7 @@ export function unionOfIds(vectors: readonly Int32Array[]): Int32Array {
 
 /**
  * A story's signature from its members' vectors: the mean term weights (the centroid, top
- * terms only) and the entities, most widely shared first. Same result as `buildSignature`.
+ * terms only) and the entities, most widely shared first.
  */
 export function buildSignatureOf(members: readonly FeatureVector[]): StorySignature {
   const terms = new Map<number, number>();
@@ -249,11 +249,11 @@ export function buildSignatureOf(members: readonly FeatureVector[]): StorySignat
     for (let i = 0; i < e.ids.length; i++)
       entities.set(e.ids[i]!, (entities.get(e.ids[i]!) ?? 0) + e.values[i]!);
   }
+  const top = topOf(terms, SIGNATURE_TERMS);
   return {
     entities: topOf(entities, SIGNATURE_ENTITIES).map(([key]) => key),
-    terms: Object.fromEntries(
-      topOf(terms, SIGNATURE_TERMS).map(([key, weight]) => [key, Math.round(weight * 1000) / 1000]),
-    ),
+    terms: top.map(([key]) => key),
+    weights: top.map(([, weight]) => Math.round(weight * 1000) / 1000),
   };
 }
 

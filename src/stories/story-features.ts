@@ -88,7 +88,7 @@ export function extractStoryFeatures(item: Pick<Item, "title" | "text" | "lang">
 export function featuresFromSignature(signature: StorySignature, lang: Lang): StoryFeatures {
   return {
     lang,
-    terms: new Map(Object.entries(signature.terms)),
+    terms: new Map(signature.terms.map((key, i) => [key, signature.weights[i]!])),
     entities: new Map(signature.entities.map((key) => [key, weightOf(key, 1)])),
   };
 }

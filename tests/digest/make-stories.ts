@@ -42,7 +42,7 @@ export function makeStory(
     lang: lead.lang,
     summary: `Summary of ${id}. It has a second sentence.`,
     backlog: false,
-    signature: { entities: [], terms: {} },
+    signature: { entities: [], terms: [], weights: [] },
     ...overrides,
   };
 }

@@ -4,7 +4,7 @@ import path from "node:path";
 import KeyvSqlite from "@keyv/sqlite";
 import Keyv from "keyv";
 import { describe, expect, it } from "vitest";
-import type { Item } from "../../src/model.ts";
+import type { Item, Story } from "../../src/model.ts";
 import { openKeyv } from "../../src/store/open-keyv.ts";
 import { openStore } from "../../src/store/store.ts";
 
@@ -57,6 +57,40 @@ describe("store", () => {
     expect(JSON.parse(row!.value)).toEqual({ value: { title: ":) colon first", n: 1 } });
     expect(await keyv.get("plain")).toEqual({ title: ":) colon first", n: 1 });
     await keyv.disconnect();
+  });
+
+  it("reads a story written when a signature's terms were one object, and writes it back in two arrays", async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "newsdesk-store-")), "s.sqlite");
+    const story: Story = {
+      id: "st_1",
+      items: ["https://a.test/feed#1"],
+      firstSeen: "2026-11-28T00:00:00.000Z",
+      published: "2026-11-28T00:00:00.000Z",
+      updatedAt: "2026-11-28T00:00:00.000Z",
+      topics: [],
+      title: "Oracle to oversee TikTok",
+      lang: "en",
+      summary: "Oracle will oversee TikTok's US data.",
+      backlog: false,
+      signature: { entities: ["oracle", "tiktok"], terms: ["overse", "~deal"], weights: [1.5, 0.25] },
+    };
+    const keyv = await openKeyv(`sqlite://${file}`);
+    await keyv.set("story:st_1", {
+      ...story,
+      signature: { entities: ["oracle", "tiktok"], terms: { overse: 1.5, "~deal": 0.25 } },
+    });
+    await keyv.set("stories", [{ id: "st_1", firstSeen: story.firstSeen }]);
+    await keyv.disconnect();
+
+    const store = await openStore(`sqlite://${file}`);
+    expect(await store.stories.get("st_1")).toEqual(story);
+    expect(await store.stories.getMany(["st_1"])).toEqual([story]);
+    expect(await store.stories.since("2026-11-27T00:00:00.000Z")).toEqual([story]);
+    await store.stories.putMany(await store.stories.all());
+    await store.close();
+    const raw = await openKeyv(`sqlite://${file}`);
+    expect(await raw.get("story:st_1")).toEqual(story);
+    await raw.disconnect();
   });
 
   it("runs SQLite in WAL mode", async () => {

@@ -145,7 +145,8 @@ describe("feature vectors of stored items", () => {
     });
     expect(buildSignatureOf([a, b])).toEqual({
       entities: ["oracle", "tiktok"],
-      terms: { deal: 2, bid: 1.5 },
+      terms: ["deal", "bid"],
+      weights: [2, 1.5],
     });
   });
 });

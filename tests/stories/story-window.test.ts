@@ -153,7 +153,7 @@ describe("the story window", () => {
     lang: members[0]!.lang,
     summary: "",
     backlog: false,
-    signature: { entities: ["oracle"], terms: { acquir: 1 } },
+    signature: { entities: ["oracle"], terms: ["acquir"], weights: [1] },
   });
 
   it("holds exactly the stories of its last update, however it got there", () => {
