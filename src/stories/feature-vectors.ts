@@ -8,7 +8,8 @@ import { extractStoryFeatures, featuresFromSignature, type StoryFeatures } from 
  */
 export interface SparseVector {
   ids: Int32Array;
-  values: Float64Array;
+  /** Single precision: a window holds millions of weights, and grouping needs no more. */
+  values: Float32Array;
 }
 
 /** {@link StoryFeatures} in compact form: what the window keeps for each source of a story. */
@@ -113,9 +114,9 @@ export function vectorOf(features: StoryFeatures): FeatureVector {
     const terms = sortedPairs(features.terms);
     const entities = sortedPairs(features.entities);
     const size = terms.length + entities.length;
-    const buffer = new ArrayBuffer(12 * size);
-    const values = new Float64Array(buffer, 0, size);
-    const ids = new Int32Array(buffer, 8 * size, size);
+    const buffer = new ArrayBuffer(8 * size);
+    const values = new Float32Array(buffer, 0, size);
+    const ids = new Int32Array(buffer, 4 * size, size);
     [...terms, ...entities].forEach(([id, value], i) => {
       ids[i] = id;
       values[i] = value;
