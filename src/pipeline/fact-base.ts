@@ -46,6 +46,9 @@ const LAYOUT = "fact-base";
 const LAYOUT_VERSION = 3;
 const DEFAULT_LIMIT = 25;
 const REBUILD_CHUNK = 500;
+// A segment's facts (each sentence with its entities, terms and stored form) all stay in memory
+// until it is written: 100 items, about 4 000 facts, keeps that working set small.
+const SEGMENT_ITEMS = 100;
 
 /**
  * An indexed item: scope and topics (to filter hits before reading them), and where its facts
@@ -234,6 +237,12 @@ async function addItems(app: App, state: State, items: readonly Item[]): Promise
     state,
     items.filter((i) => state.items.has(i.key)).map((i) => i.key),
   );
+  for (let i = 0; i < items.length; i += SEGMENT_ITEMS)
+    await addSegment(app, state, items.slice(i, i + SEGMENT_ITEMS));
+}
+
+/** Writes one segment of items' facts (none when they have no sentence), then indexes it. */
+async function addSegment(app: App, state: State, items: readonly Item[]): Promise<void> {
   const facts = items.flatMap(extractFacts);
   if (facts.length === 0) return;
   const segment = encodeSegment(facts.map((fact) => ({ fact, terms: termsOfFact(fact) })));

@@ -97,6 +97,36 @@ describe("the fact base on disk", () => {
     await app.close();
   });
 
+  it("writes a large batch as several segments, every one loaded again after a restart", async () => {
+    const open = opener();
+    let app = await open();
+    const facts = openFactBase(app);
+    // 230 items: the seed article's copies, then the feed's items in the third segment.
+    const copies = Array.from({ length: 230 - feedItems().length }, (_, n) => ({
+      ...seedItem(),
+      key: `lmi#copy-${n}`,
+      id: `https://www.lemondeinformatique.fr/copy-${n}`,
+    }));
+    await facts.addItems([...copies, ...feedItems()]);
+    expect(await app.store.facts.segmentIds()).toHaveLength(3);
+    const count = await facts.count();
+    const fined = "How much was TikTok fined by the Irish regulator?";
+    const before = await answerQuestion(fined, facts, { now });
+    expect(before.answer).not.toBeNull();
+    await facts.removeItems(copies.slice(0, 100).map((item) => item.key));
+    expect(await app.store.facts.segmentIds()).toHaveLength(2);
+    const left = await facts.count();
+    expect(left).toBeLessThan(count);
+    await app.close();
+
+    app = await open();
+    const reopened = openFactBase(app);
+    expect(await reopened.count()).toBe(left);
+    expect(await answerQuestion(fined, reopened, { now })).toEqual(before);
+    expect((await answerQuestion(ORACLE, reopened, { now })).answer).toMatch(/Larry Ellison/);
+    await app.close();
+  });
+
   it("indexes the stored items of a store written before the fact base existed", async () => {
     const open = opener();
     let app = await open();
