@@ -130,7 +130,16 @@ export function buildFigures(r: PhaseResults, full: boolean): Figure[] {
       value: answer ? answer.correct / Math.max(1, answer.questions) : Number.NaN,
       unit: "fraction",
       note: answer
-        ? `${answer.answered} of ${answer.questions} answered; right = the name, number or date the corpus states`
+        ? `${answer.answered} of ${answer.questions} answered; right = the name, number or date the corpus states; ${answer.otherEvent} more name the answer of another event the same words ask about`
+        : undefined,
+    },
+    {
+      id: "answers-right-single",
+      label: "  of questions one event answers",
+      value: answer ? answer.singleCorrect / Math.max(1, answer.single) : Number.NaN,
+      unit: "fraction",
+      note: answer
+        ? `${answer.single} of ${answer.questions} questions: the others ask what several events of the corpus answer (\`How much did X raise?\` when X raised twice)`
         : undefined,
     },
     {

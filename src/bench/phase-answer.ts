@@ -32,6 +32,11 @@ export interface AnswerResult {
   /** Questions with an answer, and with the answer the corpus expects. */
   answered: number;
   correct: number;
+  /** Questions only one event of the corpus answers, and how many of those were right. */
+  single: number;
+  singleCorrect: number;
+  /** Answers naming another event's answer to the same words (see `CorpusQuestion.others`). */
+  otherEvent: number;
   latency: Latencies;
   byLang: Record<"en" | "fr", Latencies & { questions: number; correct: number }>;
   /** Baseline: the index's BM25 search alone, with the question's keys computed beforehand. */
@@ -73,6 +78,9 @@ export async function runAnswerPhase(spec: AnswerSpec): Promise<AnswerResult> {
     const byLang = { en: [] as number[], fr: [] as number[] };
     const correctByLang = { en: 0, fr: 0 };
     let answered = 0;
+    let single = 0;
+    let singleCorrect = 0;
+    let otherEvent = 0;
     for (const q of questions) {
       const t0 = performance.now();
       const result = await ask(q);
@@ -80,7 +88,13 @@ export async function runAnswerPhase(spec: AnswerSpec): Promise<AnswerResult> {
       times.push(ms);
       byLang[q.lang].push(ms);
       if (result.answer !== null) answered++;
-      if (isExpectedAnswer(result.answer, q.expect)) correctByLang[q.lang]++;
+      const right = isExpectedAnswer(result.answer, q.expect);
+      if (right) correctByLang[q.lang]++;
+      else if (isExpectedAnswer(result.answer, q.others)) otherEvent++;
+      if (q.others.length === 0) {
+        single++;
+        if (right) singleCorrect++;
+      }
     }
     const keys = questions.map((q) => analyseQuestion(q.text).expandedTerms);
     const retrieval: number[] = [];
@@ -95,6 +109,9 @@ export async function runAnswerPhase(spec: AnswerSpec): Promise<AnswerResult> {
       questions: questions.length,
       answered,
       correct: correctByLang.en + correctByLang.fr,
+      single,
+      singleCorrect,
+      otherEvent,
       latency: summarise(times),
       byLang: {
         en: { ...summarise(byLang.en), questions: byLang.en.length, correct: correctByLang.en },

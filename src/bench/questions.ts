@@ -10,6 +10,12 @@ export interface CorpusQuestion {
   kind: string;
   /** Any of these, folded, in the answer means the answer is right. */
   expect: string[];
+  /**
+   * The answers of the corpus's other events that the same words ask about (`How much did
+   * Oxylabs SA raise?` when it raised twice), folded: naming one answers the question, but about
+   * another event. Empty when only this event answers it.
+   */
+  others: string[];
 }
 
 /**
@@ -30,6 +36,12 @@ export function createQuestions(
   }
   const covered = (event: CorpusEvent, lang: "en" | "fr") =>
     event.articles.some((a) => feeds[a.feed]!.lang === lang);
+  const askedBy = new Map<string, CorpusEvent[]>();
+  for (const event of events)
+    for (const lang of ["en", "fr"] as const) {
+      const text = fill(event.kind[lang].question, event.slots, lang);
+      askedBy.set(text, [...(askedBy.get(text) ?? []), event]);
+    }
   const questions: CorpusQuestion[] = [];
   const cursor = { en: 0, fr: 0 };
   for (let i = 0; i < count; i++) {
@@ -41,12 +53,13 @@ export function createQuestions(
     const asked = event.articles.some((a) => feeds[a.feed]!.lang === lang) ? lang : otherOf(lang);
     const answer = event.slots[event.kind.answer];
     if (!answer) throw new Error(`story kind ${event.kind.name} has no slot "${event.kind.answer}"`);
-    questions.push({
-      text: fill(event.kind[asked].question, event.slots, asked),
-      lang: asked,
-      kind: event.kind.name,
-      expect: expectedForms(answer),
-    });
+    const text = fill(event.kind[asked].question, event.slots, asked);
+    const expect = expectedForms(answer);
+    const others = new Set<string>();
+    for (const other of askedBy.get(text) ?? [])
+      for (const form of expectedForms(other.slots[other.kind.answer]!))
+        if (!expect.includes(form)) others.add(form);
+    questions.push({ text, lang: asked, kind: event.kind.name, expect, others: [...others] });
   }
   return questions;
 }

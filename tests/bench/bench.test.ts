@@ -78,6 +78,21 @@ describe("the benchmark corpus", () => {
     const text = corpus.feeds.flatMap((f) => f.items.map((i) => `${i.title}\n${i.text}`)).join("\n");
     for (const q of corpus.questions) expect(isExpectedAnswer(text, q.expect)).toBe(true);
   });
+
+  it("names, for a question several events answer, the other events' answers", () => {
+    const corpus = generateCorpus({ ...TINY, feeds: 40, itemsPerFeed: 20, questions: 200 });
+    const shared = corpus.questions.filter((q) => q.others.length > 0);
+    expect(shared.length).toBeGreaterThan(0);
+    const answersOf = new Map<string, Set<string>>();
+    for (const q of corpus.questions)
+      answersOf.set(q.text, (answersOf.get(q.text) ?? new Set()).add(q.expect[0]!));
+    for (const q of corpus.questions) {
+      for (const form of q.others) expect(q.expect).not.toContain(form);
+      // Asked twice about two events, the same words name each other's answers.
+      for (const answer of answersOf.get(q.text)!)
+        if (answer !== q.expect[0]) expect(q.others).toContain(answer);
+    }
+  });
 });
 
 describe("the corpus server", () => {
@@ -185,6 +200,7 @@ describe("the benchmark harness", () => {
         "answers-p50",
         "answers-p95",
         "answers-right",
+        "answers-right-single",
         "facts",
         "start-up",
         "digest",
