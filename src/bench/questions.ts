@@ -20,8 +20,9 @@ export interface CorpusQuestion {
 
 /**
  * `count` questions, alternately English and French, each about an event that at least one
- * article in that language covers (so the fact base holds the answer in the asker's language).
- * Events are visited in a shuffled order and reused only when every one has been asked about.
+ * article in that language states the answer of (so the fact base holds the answer in the
+ * asker's language: an article may leave out the sentence that says it). Events are visited in
+ * a shuffled order and reused only when every one has been asked about.
  */
 export function createQuestions(
   random: Random,
@@ -34,8 +35,15 @@ export function createQuestions(
     const j = random.int(0, i);
     [order[i], order[j]] = [order[j]!, order[i]!];
   }
-  const covered = (event: CorpusEvent, lang: "en" | "fr") =>
-    event.articles.some((a) => feeds[a.feed]!.lang === lang);
+  const covered = (event: CorpusEvent, lang: "en" | "fr") => {
+    const answer = event.slots[event.kind.answer]?.[lang];
+    return event.articles.some(({ feed, item }) => {
+      const article = feeds[feed]!.items[item]!;
+      return (
+        article.lang === lang && answer !== undefined && `${article.title}\n${article.text}`.includes(answer)
+      );
+    });
+  };
   const askedBy = new Map<string, CorpusEvent[]>();
   for (const event of events)
     for (const lang of ["en", "fr"] as const) {

@@ -75,8 +75,13 @@ describe("the benchmark corpus", () => {
     const corpus = generateCorpus({ ...TINY, feeds: 6, itemsPerFeed: 10, questions: 10 });
     expect(corpus.questions).toHaveLength(10);
     expect(new Set(corpus.questions.map((q) => q.lang))).toEqual(new Set(["en", "fr"]));
-    const text = corpus.feeds.flatMap((f) => f.items.map((i) => `${i.title}\n${i.text}`)).join("\n");
-    for (const q of corpus.questions) expect(isExpectedAnswer(text, q.expect)).toBe(true);
+    // Stated in the asker's language: an article may leave out the sentence that says it.
+    const textIn = (lang: string) =>
+      corpus.feeds
+        .filter((f) => f.lang === lang)
+        .flatMap((f) => f.items.map((i) => `${i.title}\n${i.text}`))
+        .join("\n");
+    for (const q of corpus.questions) expect(isExpectedAnswer(textIn(q.lang), q.expect)).toBe(true);
   });
 
   it("names, for a question several events answer, the other events' answers", () => {
