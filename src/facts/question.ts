@@ -168,6 +168,7 @@ export function analyseQuestion(question: string, langHint?: string): AnalysedQu
       const groups = [...groupsOfKeys(stemKeys(name.key)), ...(phrase ? [phrase.group] : [])];
       // `Supreme Court` is also `Cour suprême`: each part may be said with a lexicon synonym.
       const alternatives: Alternative[] = [[stemKeys(name.key)], parts.map(withSynonyms)];
+      alternatives.push(...makerAndProduct(foldedTokens.slice(i, name.lastToken + 1)));
       for (const g of groups) alternatives.push(...alternativesOf(g));
       const split = parts.length > 1 ? { parts: parts.map(withSynonyms) } : {};
       concepts.push({ label: name.surface, alternatives, groups, weight: NAME_WEIGHT, name: true, ...split });
@@ -231,6 +232,18 @@ function splitAtLinks(span: NameSpan, tokens: readonly Token[], text: string): N
     }
     first = i + 1;
   }
+  return out;
+}
+
+/**
+ * `the Oxydata Systems Echo` may be one company's product: the company's name, then the rest
+ * (`Echo`), as a sentence says it (`The Echo goes on sale…` in an article that names Oxydata
+ * Systems). Each way to cut a name of three words or more in two, the first part joined.
+ */
+function makerAndProduct(words: readonly string[]): Alternative[] {
+  const out: Alternative[] = [];
+  for (let cut = 2; cut < words.length; cut++)
+    out.push([stemKeys(words.slice(0, cut).join("")), ...words.slice(cut).map(withSynonyms)]);
   return out;
 }
 

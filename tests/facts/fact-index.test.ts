@@ -3,6 +3,7 @@ import { answerQuestion } from "../../src/facts/answer.ts";
 import type { Fact } from "../../src/facts/fact.ts";
 import { createFactIndex, planQuery } from "../../src/facts/fact-index.ts";
 import { analyseQuestion } from "../../src/facts/question.ts";
+import type { Item } from "../../src/model.ts";
 import { feedItems, indexOf, SEED_ID, seedItem } from "./fixtures.ts";
 
 const now = "2024-06-01T00:00:00Z";
@@ -67,6 +68,25 @@ describe("fact index", () => {
     expect(index.search(keysOf("Widgetco")).length).toBeGreaterThan(0);
     const hits = index.search(keysOf("Widgetco Narnia"));
     expect(hits.map((h) => h.fact.id)).toEqual(["f#7"]);
+  });
+
+  it("answers about `the Oxydata Systems Echo` from a sentence naming the Echo alone", async () => {
+    const launch = (key: string, maker: string, date: string): Item => ({
+      ...feedItems()[0]!,
+      key,
+      id: `https://news.example/${key}`,
+      link: `https://news.example/${key}`,
+      title: `${maker} unveils the Echo headset`,
+      text: `${maker} unveiled the Echo, a mixed-reality headset, at an event on September 8, 2025.\n\nThe Echo goes on sale on ${date}.`,
+      topics: [],
+    });
+    const index = indexOf([
+      launch("a", "Oxydata Systems", "October 24, 2025"),
+      launch("b", "Pallasdata Robotics", "November 5, 2025"),
+    ]);
+    const result = await answerQuestion("When does the Oxydata Systems Echo go on sale?", index, { now });
+    expect(result.answer).toMatch(/October 24, 2025/);
+    expect(result.citations.map((c) => c.id)).toEqual(["https://news.example/a"]);
   });
 
   it("reads the question's names even when its verbs have many rarer synonyms", () => {
