@@ -36,6 +36,11 @@ export interface AnalysedQuestion {
   unit?: string;
   /** "Who is Patrick Moorhead?": the question is only names; a description answers it. */
   identity: boolean;
+  /**
+   * For `who`: the name the question makes the subject of its verb (`Who did Oracle choose…?`,
+   * `Quel partenaire Oracle a-t-il choisi ?`), folded. The answer is the one it acted on.
+   */
+  actor?: string;
   /** The question says "not" (`Who was not chosen…`): facts that say it too rank higher. */
   negated: boolean;
   concepts: Concept[];
@@ -203,11 +208,23 @@ export function analyseQuestion(question: string, langHint?: string): AnalysedQu
     kind,
     ...(unit ? { unit } : {}),
     identity,
+    ...(kind === "who" && actorOf(text, names) ? { actor: actorOf(text, names) } : {}),
     negated: NEGATION.test(lower),
     concepts,
     keyTerms,
     expandedTerms: expand(concepts),
   };
+}
+
+// `did Oracle`, `will the Oracle board`: an auxiliary before the name makes it the subject.
+const AUXILIARY_BEFORE = /\b(?:did|does|do|has|have|had|will|would|could|should|can)\s+(?:the\s+)?$/i;
+// `Oracle a-t-il choisi`: the inverted pronoun after the name does.
+const INVERSION_AFTER = /^\s+\p{L}+-t-(?:il|elle)\b/u;
+
+function actorOf(text: string, names: readonly NameSpan[]): string | undefined {
+  return names.find(
+    (n) => AUXILIARY_BEFORE.test(text.slice(0, n.start)) || INVERSION_AFTER.test(text.slice(n.end)),
+  )?.key;
 }
 
 /** `Helix de Vantaware Technologies` asks about two names: the product and its maker. */

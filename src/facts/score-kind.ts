@@ -124,6 +124,11 @@ function scoreWho(
     }
     if (roleAnswer) return roleAnswer;
   }
+  // `Who did Oracle choose?` is not answered by `Microsoft chose Oracle`: a name before the
+  // actor in an active sentence is the one that acted.
+  const actorAt = q.actor ? names.find((n) => sameName(n.key, q.actor!))?.start : undefined;
+  const passive = actorAt !== undefined && /\b(?:by|par)\s+$/i.test(fact.text.slice(0, actorAt));
+  const side = (start: number) => (actorAt === undefined || passive || start > actorAt ? 1 : ACTOR_SIDE);
   // Appositions describing a name of the question (`Byte Dance, le propriétaire de TikTok,`) do not answer it.
   const described = fact.roles.filter((r) => asked(r.holderKey));
   const inDescription = (n: NameSpan) => described.some((r) => n.start >= r.start && n.end <= r.end);
@@ -131,16 +136,26 @@ function scoreWho(
     .filter(
       (n) => !asked(n.key) && !isPlace(n.key) && !inDescription(n) && !spansAsked(n, tokenKeys, questionKeys),
     )
-    .map((n) => ({ score: 0.7 + 0.3 * near(n.start), spot: { start: n.start, end: n.end, key: n.key } }));
+    .map((n) => ({
+      score: (0.7 + 0.3 * near(n.start)) * side(n.start),
+      spot: { start: n.start, end: n.end, key: n.key },
+    }));
   for (const r of fact.referents) {
     if (asked(r.key) || isPlace(r.key)) continue;
     candidates.push({
-      score: 0.7 + 0.3 * near(r.at),
+      score: (0.7 + 0.3 * near(r.at)) * side(r.at),
       spot: { start: r.at, end: r.at, key: r.key, insert: r.surface },
     });
   }
   const found = best(candidates);
   return roleGroups.size > 0 ? { ...found, score: Math.min(found.score, 0.35) } : found;
+}
+
+const ACTOR_SIDE = 0.5;
+
+function sameName(a: string, b: string): boolean {
+  const keys = stemKeys(b);
+  return stemKeys(a).some((k) => keys.includes(k));
 }
 
 /** `75 millions d'utilisateurs`: the unit may follow the number's own scale word. */

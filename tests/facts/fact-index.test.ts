@@ -1,9 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { answerQuestion } from "../../src/facts/answer.ts";
+import { extractFacts } from "../../src/facts/extract-facts.ts";
 import type { Fact } from "../../src/facts/fact.ts";
 import { createFactIndex, planQuery } from "../../src/facts/fact-index.ts";
 import { analyseQuestion } from "../../src/facts/question.ts";
+import { scoreKind } from "../../src/facts/score-kind.ts";
 import type { Item } from "../../src/model.ts";
+import { analyzeText } from "../../src/text/analyze.ts";
 import { feedItems, indexOf, SEED_ID, seedItem } from "./fixtures.ts";
 
 const now = "2024-06-01T00:00:00Z";
@@ -87,6 +90,40 @@ describe("fact index", () => {
     const result = await answerQuestion("When does the Oxydata Systems Echo go on sale?", index, { now });
     expect(result.answer).toMatch(/October 24, 2025/);
     expect(result.citations.map((c) => c.id)).toEqual(["https://news.example/a"]);
+  });
+
+  it("answers `Who did X choose?` with whom X chose, not with who chose X", async () => {
+    const story = (key: string, text: string): Item => ({
+      ...feedItems()[0]!,
+      key,
+      id: `https://news.example/${key}`,
+      link: `https://news.example/${key}`,
+      title: text,
+      text: "The companies said so on September 3, 2025.",
+      topics: [],
+    });
+    const index = indexOf([
+      story("a", "Hexasoft Technologies picks Dexaware SA as technology partner"),
+      story("b", "Dexaware SA picks Velware Networks as technology partner"),
+    ]);
+    const ask = (question: string) => answerQuestion(question, index, { now });
+    expect((await ask("Who did Dexaware SA choose as its technology partner?")).answer).toMatch(/Velware/);
+    expect(
+      (await ask("Qui Dexaware SA a-t-il choisi comme partenaire technologique ?")).citations[0]?.id,
+    ).toBe("https://news.example/b");
+    expect((await ask("Who chose Dexaware SA as its technology partner?")).answer).toMatch(/Hexasoft/);
+  });
+
+  it("takes the name before the actor as the answer in a passive sentence", () => {
+    const item: Item = {
+      ...feedItems()[0]!,
+      title: "Astrawave Systems signs a cloud deal",
+      text: "Velware Networks was picked by Astrawave Systems over Google as its technology partner.",
+    };
+    const fact = extractFacts(item).find((f) => f.text.includes("picked by"))!;
+    const question = analyseQuestion("Who did Astrawave Systems choose as its technology partner?");
+    const { spot } = scoreKind(question, fact, [], analyzeText(fact.text), true);
+    expect(fact.text.slice(spot!.start, spot!.end)).toBe("Velware Networks");
   });
 
   it("reads the question's names even when its verbs have many rarer synonyms", () => {

@@ -59,6 +59,13 @@ describe("question analysis", () => {
     expect(has("What is the American plan?", "États-Unis")).toBe(true);
   });
 
+  it("knows which name of a who-question is the one acting", () => {
+    expect(analyseQuestion("Who did Oracle choose as its partner?").actor).toBe("oracle");
+    expect(analyseQuestion("Qui Oracle a-t-il choisi comme partenaire ?").actor).toBe("oracle");
+    expect(analyseQuestion("Who chose Oracle?").actor).toBeUndefined();
+    expect(analyseQuestion("Qui devient le partenaire technique de TikTok ?").actor).toBeUndefined();
+  });
+
   it("weighs light verbs below content words and notices negation", () => {
     const analysed = analyseQuestion("Who was not chosen by ByteDance?");
     expect(analysed.negated).toBe(true);
