@@ -48,7 +48,9 @@ export function createQuestions(
   for (const event of events)
     for (const lang of ["en", "fr"] as const) {
       const text = fill(event.kind[lang].question, event.slots, lang);
-      askedBy.set(text, [...(askedBy.get(text) ?? []), event]);
+      const same = askedBy.get(text);
+      if (same) same.push(event);
+      else askedBy.set(text, [event]);
     }
   const questions: CorpusQuestion[] = [];
   const cursor = { en: 0, fr: 0 };

@@ -38,7 +38,7 @@ export interface AnalysedQuestion {
   identity: boolean;
   /**
    * For `who`: the name the question makes the subject of its verb (`Who did Oracle choose…?`,
-   * `Quel partenaire Oracle a-t-il choisi ?`), folded. The answer is the one it acted on.
+   * `Qui Oracle a-t-il choisi ?`), folded. The answer is the one it acted on.
    */
   actor?: string;
   /** The question says "not" (`Who was not chosen…`): facts that say it too rank higher. */
@@ -200,6 +200,7 @@ export function analyseQuestion(question: string, langHint?: string): AnalysedQu
     }
   }
   const keyTerms = concepts.map((c) => c.label);
+  const actor = kind === "who" ? actorOf(text, names) : undefined;
   const identity =
     (kind === "who" || kind === "what") && concepts.length > 0 && concepts.every((c) => c.name);
   return {
@@ -208,7 +209,7 @@ export function analyseQuestion(question: string, langHint?: string): AnalysedQu
     kind,
     ...(unit ? { unit } : {}),
     identity,
-    ...(kind === "who" && actorOf(text, names) ? { actor: actorOf(text, names) } : {}),
+    ...(actor ? { actor } : {}),
     negated: NEGATION.test(lower),
     concepts,
     keyTerms,
