@@ -23,6 +23,14 @@ const CONTEXT_CREDIT = 0.6;
 const SHORT_NAME_CREDIT = 0.9;
 const NEGATION =
   /(?<![\p{L}])(?:not|never|no|n't|ne|n'|pas|aucun|aucune|jamais|refus\p{L}*|reject\p{L}*)(?![\p{L}])/iu;
+// A fact that denies what the question asks about (`Microsoft said it was not chosen by
+// ByteDance` for `Whom did ByteDance choose?`) says the opposite: it answers only when nothing
+// else does, and below the answer threshold on its own.
+const DENIED = 0.35;
+// Words that deny the verb a few words after them (or, for `pas`, right before them:
+// `ByteDance ne retient pas Microsoft`). `ne` alone is not enough: `ne retient que` affirms.
+const NEGATORS = new Set(["not", "never", "pas", "jamais", "aucun", "aucune"]);
+const NEGATOR_REACH = 4;
 
 /**
  * Where the question's concepts stand in a fact: the first half of judging it, enough to bound
@@ -45,7 +53,10 @@ export interface Coverage {
   anchorTokens: number[];
   /** How close together they stand (1: side by side). */
   proximity: number;
-  /** Less when the question says "not" and the fact does not. */
+  /**
+   * Less when the question says "not" and the fact does not, or when the fact denies a content
+   * word the question asks about (yes/no questions aside: a denial answers them).
+   */
   negation: number;
 }
 
@@ -74,6 +85,8 @@ export function coverFact(question: AnalysedQuestion, fact: Fact): Coverage {
   let content = 0;
   let contentCovered = 0;
   const anchorTokens: number[] = [];
+  const denials = !question.negated && question.kind !== "yesno";
+  let denied = false;
   for (let n = 0; n < question.concepts.length; n++) {
     const concept = question.concepts[n]!;
     let inText = findInText(prepared[n]!, positions);
@@ -94,6 +107,7 @@ export function coverFact(question: AnalysedQuestion, fact: Fact): Coverage {
       contentCovered += credit;
     }
     if (inText && concept.weight >= weightFloor) anchorTokens.push(...inText);
+    if (denials && inText && !concept.name && !denied) denied = inText.some((at) => deniedAt(words, at));
   }
   return {
     fact,
@@ -106,8 +120,20 @@ export function coverFact(question: AnalysedQuestion, fact: Fact): Coverage {
     weightFloor,
     anchorTokens,
     proximity: proximityOf(anchorTokens),
-    negation: question.negated && !NEGATION.test(fact.text) ? 0.85 : 1,
+    negation: question.negated ? (NEGATION.test(fact.text) ? 1 : 0.85) : denied ? DENIED : 1,
   };
+}
+
+/** Whether the word at `at` is denied: a negator shortly before it, or `pas` right after it. */
+function deniedAt({ forms }: ScannedWords, at: number): boolean {
+  for (let i = Math.max(0, at - NEGATOR_REACH); i < at; i++) if (isNegator(forms[i]!.surface)) return true;
+  const next = forms[at + 1]?.surface.toLowerCase();
+  return next === "pas" || next === "jamais";
+}
+
+function isNegator(surface: string): boolean {
+  const lower = surface.toLowerCase();
+  return NEGATORS.has(lower) || /n['’]t$/.test(lower);
 }
 
 /** The second half of judging: whether the fact holds the kind of answer asked for, and where. */

@@ -114,6 +114,27 @@ describe("fact index", () => {
     expect((await ask("Who chose Dexaware SA as its technology partner?")).answer).toMatch(/Hexasoft/);
   });
 
+  it("does not answer with what a fact denies, unless asked about the denial", async () => {
+    const story = (key: string, title: string): Item => ({
+      ...feedItems()[0]!,
+      key,
+      id: `https://news.example/${key}`,
+      link: `https://news.example/${key}`,
+      title,
+      text: "The companies said so on Monday.",
+      topics: [],
+    });
+    const index = indexOf([
+      story("a", "Dexaware SA did not pick Hexasoft Technologies as its cloud partner"),
+      story("b", "Astrawave Systems n'a pas choisi Pallasdata comme partenaire cloud"),
+    ]);
+    const ask = (question: string) => answerQuestion(question, index, { now });
+    expect((await ask("Who did Dexaware SA pick as its cloud partner?")).answer).toBeNull();
+    expect((await ask("Qui Astrawave Systems a-t-il choisi comme partenaire cloud ?")).answer).toBeNull();
+    expect((await ask("Who did Dexaware SA not pick as its cloud partner?")).answer).toMatch(/Hexasoft/);
+    expect((await ask("Did Astrawave Systems choose Pallasdata?")).answer).toMatch(/n'a pas choisi/);
+  });
+
   it("takes the name before the actor as the answer in a passive sentence", () => {
     const item: Item = {
       ...feedItems()[0]!,

@@ -78,6 +78,13 @@ describe("questions the seed article does not answer", () => {
     expect(result.confidence).toBeLessThan(0.4);
   });
 
+  it.each(["Which company did ByteDance choose?", "Qui ByteDance a-t-il choisi ?"])(
+    "%s → not Microsoft, which the article says was not chosen",
+    async (question) => {
+      expect((await ask(question)).answer ?? "").not.toMatch(/Microsoft/);
+    },
+  );
+
   it("suggests the topics of what it found instead", async () => {
     expect((await ask("Who is the CEO of Netflix?")).suggestions).toEqual(["tiktok-deal"]);
   });
