@@ -1,5 +1,6 @@
 import type { Fact } from "./fact.ts";
-import { type DocumentTerms, type PackedTerms, packTerms } from "./term-index.ts";
+import { MAX_TF, TF_BITS } from "./postings-lists.ts";
+import { type DocumentTerms, type PackedTerms, packPostings, packTerms } from "./term-index.ts";
 
 /**
  * One batch of facts as the store keeps them for the index: which item and sentence each fact
@@ -91,6 +92,65 @@ export function writeSegment({ terms, docs, items }: DecodedSegment): Uint8Array
     at += array.byteLength;
   }
   return bytes;
+}
+
+/**
+ * One segment holding the live facts of several, in order (a fact base's small segments merged
+ * into one): facts keep their item and sentence, their postings are renumbered, and facts
+ * removed since a segment was written are left out.
+ */
+export function mergeSegments(
+  parts: readonly { segment: DecodedSegment; dead: ReadonlySet<number> }[],
+): DecodedSegment {
+  const items: SegmentItem[] = [];
+  const itemNumbers = new Map<string, number>();
+  // Each part's documents in the merged segment (-1: removed).
+  const renumbered = parts.map(({ segment }) => new Int32Array(segment.terms.count).fill(-1));
+  let count = 0;
+  parts.forEach(({ segment, dead }, n) => {
+    for (let local = 0; local < segment.terms.count; local++)
+      if (!dead.has(local)) renumbered[n]![local] = count++;
+  });
+  const docs = new Uint32Array(2 * count);
+  const lengths = new Uint16Array(2 * count);
+  const byKey = new Map<string, [number[], number[]]>();
+  parts.forEach(({ segment }, n) => {
+    const newDoc = renumbered[n]!;
+    for (let local = 0; local < segment.terms.count; local++) {
+      const doc = newDoc[local]!;
+      if (doc < 0) continue;
+      const [key, guildId, topics] = segment.items[segment.docs[2 * local]!]!;
+      let item = itemNumbers.get(key);
+      if (item === undefined) {
+        item = items.push([key, guildId, topics]) - 1;
+        itemNumbers.set(key, item);
+      }
+      docs[2 * doc] = item;
+      docs[2 * doc + 1] = segment.docs[2 * local + 1]!;
+      lengths[2 * doc] = segment.terms.lengths[2 * local]!;
+      lengths[2 * doc + 1] = segment.terms.lengths[2 * local + 1]!;
+    }
+    const { keys, postings } = segment.terms;
+    let at = 0;
+    for (const key of keys) {
+      let lists = byKey.get(key);
+      if (!lists) {
+        lists = [[], []];
+        byKey.set(key, lists);
+      }
+      const sizes = [postings[at]!, postings[at + 1]!];
+      at += 2;
+      for (let field = 0; field < 2; field++) {
+        for (let end = at + sizes[field]!; at < end; at++) {
+          const posting = postings[at]!;
+          const doc = newDoc[Math.floor(posting / TF_BITS)]!;
+          if (doc >= 0) lists[field]!.push(doc * TF_BITS + (posting & MAX_TF));
+        }
+      }
+    }
+  });
+  // A key whose facts were all removed is left out.
+  return { terms: { count, ...packPostings(byKey), lengths }, docs, items };
 }
 
 /** Reads a segment of either version; throws on anything else or on a truncated one. */

@@ -427,7 +427,6 @@ export class TermIndex {
 export function packTerms(docs: readonly DocumentTerms[]): PackedTerms {
   const lengths = new Uint16Array(2 * docs.length);
   const byKey = new Map<string, [number[], number[]]>();
-  let total = 0;
   docs.forEach((terms, doc) => {
     [terms.text, terms.context].forEach((keys, field) => {
       const counts = new Map<string, number>();
@@ -440,13 +439,30 @@ export function packTerms(docs: readonly DocumentTerms[]): PackedTerms {
           byKey.set(key, lists);
         }
         lists[field]!.push(doc * TF_BITS + Math.min(tf, MAX_TF));
-        total++;
       }
     });
   });
-  const postings = new Uint32Array(2 * byKey.size + total);
+  return { count: docs.length, ...packPostings(byKey), lengths };
+}
+
+/**
+ * Postings by key (text, context; each in document order) in {@link PackedTerms}' form. A key
+ * without postings is left out.
+ */
+export function packPostings(
+  byKey: ReadonlyMap<string, readonly [number[], number[]]>,
+): Pick<PackedTerms, "keys" | "postings"> {
+  const keys: string[] = [];
+  let total = 0;
+  for (const [key, [text, context]] of byKey) {
+    if (text.length + context.length === 0) continue;
+    keys.push(key);
+    total += 2 + text.length + context.length;
+  }
+  const postings = new Uint32Array(total);
   let at = 0;
-  for (const [text, context] of byKey.values()) {
+  for (const key of keys) {
+    const [text, context] = byKey.get(key)!;
     postings[at++] = text.length;
     postings[at++] = context.length;
     postings.set(text, at);
@@ -454,7 +470,7 @@ export function packTerms(docs: readonly DocumentTerms[]): PackedTerms {
     postings.set(context, at);
     at += context.length;
   }
-  return { count: docs.length, keys: [...byKey.keys()], postings, lengths };
+  return { keys, postings };
 }
 
 type Typed = Uint8Array | Uint16Array | Int32Array | Float64Array;

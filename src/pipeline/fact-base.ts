@@ -9,7 +9,13 @@ import {
   termsOfFact,
   type WeightedKey,
 } from "../facts/fact-index.ts";
-import { decodeSegment, encodeSegment, type StoredSegment } from "../facts/fact-segment.ts";
+import {
+  decodeSegment,
+  encodeSegment,
+  mergeSegments,
+  type StoredSegment,
+  writeSegment,
+} from "../facts/fact-segment.ts";
 import { packFact, type SourceInfo, sourceOf, unpackFact } from "../facts/stored-fact.ts";
 import { TermIndex } from "../facts/term-index.ts";
 import type { App } from "../main.ts";
@@ -40,6 +46,14 @@ export interface FactBase extends FactSearch {
   removeItems(itemKeys: readonly string[]): Promise<void>;
   /** Re-reads curated facts (after `facts add|remove`). */
   refreshCurated(): Promise<void>;
+  /** Merges small segments (see `compact`); the prune runs it once a day. */
+  compact(): Promise<CompactReport>;
+}
+
+export interface CompactReport {
+  /** Segments merged, and how many they became. */
+  merged: number;
+  into: number;
 }
 
 const LAYOUT = "fact-base";
@@ -49,6 +63,9 @@ const REBUILD_CHUNK = 500;
 // A segment's facts (each sentence with its entities, terms and stored form) all stay in memory
 // until it is written: 100 items, about 4 000 facts, keeps that working set small.
 const SEGMENT_ITEMS = 100;
+// Segments with fewer live facts (a few dozen items) are merged, up to this many facts each.
+const SMALL_FACTS = 1_000;
+const MERGED_FACTS = 5_000;
 
 /**
  * An indexed item: scope and topics (to filter hits before reading them), and where its facts
@@ -103,6 +120,7 @@ export function openFactBase(app: App): FactBase {
     addItems: (items) => serial((state) => addItems(app, state, items)),
     removeItems: (itemKeys) => serial((state) => removeItems(app, state, itemKeys)),
     refreshCurated: () => serial((state) => addCurated(app, state)),
+    compact: () => serial((state) => compact(app, state)),
   };
 }
 
@@ -258,17 +276,14 @@ async function removeItems(app: App, state: State, itemKeys: readonly string[]):
   for (const key of itemKeys) {
     const item = state.items.get(key);
     if (!item) continue;
-    state.items.delete(key);
     removedKeys.push(key);
     const segment = state.segments.get(item.segment)!;
     touched.add(item.segment);
     for (let doc = item.first; doc < item.first + item.count; doc++) {
-      state.terms.remove(doc);
       segment.dead.add(doc - segment.first);
       factIds.push(`${key}#${state.docs.indexOf(doc)}`);
-      state.docs.clear(doc);
     }
-    state.docs.release(item.number);
+    unindexItem(state, item);
   }
   if (removedKeys.length === 0) return;
   const dead = new Map<string, number[]>();
@@ -283,6 +298,75 @@ async function removeItems(app: App, state: State, itemKeys: readonly string[]):
   }
   await app.store.facts.removeFacts(dead, factIds, removedKeys);
   await app.store.facts.dropSegments(emptied);
+}
+
+/** Takes an item's facts out of the index, in memory only. */
+function unindexItem(state: State, item: IndexedItem): void {
+  state.items.delete(item.key);
+  for (let doc = item.first; doc < item.first + item.count; doc++) {
+    state.terms.remove(doc);
+    state.docs.clear(doc);
+  }
+  state.docs.release(item.number);
+}
+
+/**
+ * Merges small segments, and segments most of whose facts were removed, into segments of up to
+ * {@link MERGED_FACTS} live facts. A bot writes a segment for every poll that brings new items,
+ * and a start-up reads every segment: without this, hundreds a week would slow it down.
+ */
+async function compact(app: App, state: State): Promise<CompactReport> {
+  const groups = compactionGroups(state.segments);
+  for (const ids of groups) {
+    const stored = await app.store.facts.getSegments(ids);
+    const parts = ids.map((id, n) => {
+      const segment = stored[n];
+      if (!segment) throw new Error(`fact segment ${id} is listed but missing`);
+      return { segment: decodeSegment(segment), dead: state.segments.get(id)!.dead };
+    });
+    const merged = writeSegment(mergeSegments(parts));
+    const id = hashId("fact-segment", app.now().toISOString(), String(Math.random()));
+    await app.store.facts.replaceSegments(ids, id, merged);
+    // The index follows the store: the segments' facts are taken out, the merged ones put in.
+    for (const old of ids) {
+      const { first, count } = state.segments.get(old)!;
+      state.segments.delete(old);
+      for (let doc = first; doc < first + count; doc++) {
+        const item = state.docs.itemOf(doc);
+        if (item) unindexItem(state, item);
+      }
+    }
+    indexSegments(state, [{ id, segment: merged, dead: new Set() }]);
+  }
+  return { merged: groups.reduce((sum, ids) => sum + ids.length, 0), into: groups.length };
+}
+
+/**
+ * Which segments to merge, in the store's order: those with fewer than {@link SMALL_FACTS} live
+ * facts or more removed facts than live ones, grouped up to {@link MERGED_FACTS} live facts. A
+ * group of one is rewritten only to drop its removed facts.
+ */
+export function compactionGroups(
+  segments: ReadonlyMap<string, { count: number; dead: ReadonlySet<number> }>,
+): string[][] {
+  const groups: string[][] = [];
+  let group: string[] = [];
+  let size = 0;
+  const close = () => {
+    const only = group.length === 1 ? segments.get(group[0]!)! : undefined;
+    if (group.length > 1 || (only && only.dead.size > 0)) groups.push(group);
+    group = [];
+    size = 0;
+  };
+  for (const [id, { count, dead }] of segments) {
+    const live = count - dead.size;
+    if (live >= SMALL_FACTS && dead.size <= live) continue;
+    if (size + live > MERGED_FACTS) close();
+    group.push(id);
+    size += live;
+  }
+  close();
+  return groups;
 }
 
 async function addCurated(app: App, state: State): Promise<void> {

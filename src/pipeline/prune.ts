@@ -12,7 +12,8 @@ export interface PruneReport {
 
 /**
  * Forgets items older than the retention (`limits.retentionDays`, by published time, else
- * fetch time), their facts, and stories left without items. Runs at most once a day: it reads
+ * fetch time), their facts, and stories left without items, then merges the fact base's small
+ * segments (a day of polls writes dozens). Runs at most once a day: it reads
  * every stored item. Seen ids go with the items, so an expired item still in its feed would be
  * read again as new — as old news: too old to post (`maxItemAgeDays` < retention).
  */
@@ -40,7 +41,9 @@ export async function pruneExpired(app: App, facts: FactBase, force = false): Pr
   await app.store.stories.putMany(trimmed);
   await app.store.stories.removeMany(emptied);
   await app.store.items.removeMany([...gone]);
+  const segments = await facts.compact();
   await app.store.meta.set(LAST_PRUNE, now.toISOString());
   if (gone.size > 0) app.logger.info("pruned expired items", { items: gone.size, stories: emptied.length });
+  if (segments.merged > 0) app.logger.info("merged fact segments", { ...segments });
   return { items: gone.size, stories: emptied.length };
 }

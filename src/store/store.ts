@@ -85,6 +85,12 @@ export interface Store {
     removeFacts(dead: Map<string, number[]>, factIds: string[], itemKeys: string[]): Promise<void>;
     /** Forgets whole segments (every fact in them already removed). */
     dropSegments(ids: string[]): Promise<void>;
+    /**
+     * Puts one segment in place of several holding the same live facts (merged): the segment is
+     * written, the list swaps them in one write, then the old ones go. A crash at any point
+     * leaves every fact listed once; at worst an unlisted segment's bytes stay behind.
+     */
+    replaceSegments(ids: string[], id: string, segment: Uint8Array): Promise<void>;
     getFacts(ids: string[]): Promise<(StoredFact | undefined)[]>;
     getSources(itemKeys: string[]): Promise<(SourceInfo | undefined)[]>;
   };
@@ -283,6 +289,15 @@ export function createStore(keyv: Keyv): Store {
         if (ids.length === 0) return;
         const gone = new Set(ids);
         await update<string[]>(keys.factSegments, [], (list) => list.filter((id) => !gone.has(id)));
+        await deleteMany([...ids.map(keys.factSegment), ...ids.map(keys.factDead)]);
+      },
+      replaceSegments: async (ids, id, segment) => {
+        const gone = new Set(ids);
+        await segments.set(keys.factSegment(id), segment);
+        await update<string[]>(keys.factSegments, [], (list) => [
+          ...list.filter((old) => !gone.has(old)),
+          id,
+        ]);
         await deleteMany([...ids.map(keys.factSegment), ...ids.map(keys.factDead)]);
       },
       getFacts: (ids) => getMany<StoredFact>(ids.map(keys.fact)),

@@ -1,14 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { answerQuestion } from "../../src/facts/answer.ts";
+import { extractFacts } from "../../src/facts/extract-facts.ts";
+import { termsOfFact } from "../../src/facts/fact-index.ts";
 import {
+  type DecodedSegment,
   decodeSegment,
+  encodeSegment,
   type LegacyFactSegment,
+  mergeSegments,
   type StoredSegment,
   writeSegment,
 } from "../../src/facts/fact-segment.ts";
 import { createLogger, silentLogger } from "../../src/log/logger.ts";
 import { type App, createApp } from "../../src/main.ts";
-import { openFactBase } from "../../src/pipeline/fact-base.ts";
+import { compactionGroups, openFactBase } from "../../src/pipeline/fact-base.ts";
 import { keys } from "../../src/store/keys.ts";
 import { byteValuesOf, openKeyv } from "../../src/store/open-keyv.ts";
 import { feedItems, seedItem } from "../facts/fixtures.ts";
@@ -124,6 +129,49 @@ describe("the fact base on disk", () => {
     expect(await reopened.count()).toBe(left);
     expect(await answerQuestion(fined, reopened, { now })).toEqual(before);
     expect((await answerQuestion(ORACLE, reopened, { now })).answer).toMatch(/Larry Ellison/);
+    await app.close();
+  });
+
+  it("merges small segments into one that answers the same, also after a restart", async () => {
+    const open = opener();
+    let app = await open();
+    const facts = openFactBase(app);
+    // One segment per item, as polls that each bring one item write them.
+    const items = [seedItem(), ...feedItems()];
+    for (const item of items) await facts.addItems([item]);
+    const gone = feedItems()[1]!.key;
+    await facts.removeItems([gone]);
+    const questions = [
+      ORACLE,
+      "How much was TikTok fined by the Irish regulator?",
+      "Qui teste des vidéos plus longues ?",
+    ];
+    const ask = async (base: typeof facts) =>
+      Promise.all(questions.map((q) => answerQuestion(q, base, { now })));
+    const before = await ask(facts);
+    const count = await facts.count();
+    expect(before.every((result) => result.answer !== null)).toBe(true);
+
+    expect(await facts.compact()).toEqual({ merged: items.length - 1, into: 1 });
+    const [merged] = await app.store.facts.segmentIds();
+    expect(await app.store.facts.segmentIds()).toEqual([merged]);
+    expect(await facts.count()).toBe(count);
+    expect(await ask(facts)).toEqual(before);
+    // Nothing left to merge.
+    expect(await facts.compact()).toEqual({ merged: 0, into: 0 });
+    await app.close();
+
+    app = await open();
+    const reopened = openFactBase(app);
+    expect(await reopened.count()).toBe(count);
+    expect(await ask(reopened)).toEqual(before);
+    // Removing from the merged segment works as from any other, and is kept after a restart.
+    await reopened.removeItems([seedItem().key]);
+    expect((await answerQuestion(ORACLE, reopened, { now })).answer).toBeNull();
+    await app.close();
+    app = await open();
+    expect((await answerQuestion(ORACLE, openFactBase(app), { now })).answer).toBeNull();
+    expect(await app.store.facts.getDead([merged!])).toEqual([expect.arrayContaining([0])]);
     await app.close();
   });
 
@@ -301,5 +349,73 @@ describe("the fact base's segment formats", () => {
       (await answerQuestion("How much was TikTok fined by the Irish regulator?", reopened, { now })).answer,
     ).not.toBeNull();
     await app.close();
+  });
+});
+
+describe("which fact segments are merged", () => {
+  const segment = (count: number, dead = 0) => ({
+    count,
+    dead: new Set(Array.from({ length: dead }, (_, n) => n)),
+  });
+
+  it("merges the small ones in order, up to 5 000 live facts each, and leaves large ones alone", () => {
+    const segments = new Map([
+      ["a", segment(400)],
+      ["large", segment(4_400, 100)],
+      ["b", segment(900)],
+      // Most of its facts removed: 500 live.
+      ["c", segment(3_000, 2_500)],
+      ["d", segment(800)],
+      ["e", segment(999)],
+      ["f", segment(999)],
+    ]);
+    expect(compactionGroups(segments)).toEqual([["a", "b", "c", "d", "e", "f"]]);
+    // 4 598 live facts so far: the next 999 start a group of their own.
+    segments.set("g", segment(999));
+    segments.set("h", segment(999));
+    expect(compactionGroups(segments)).toEqual([
+      ["a", "b", "c", "d", "e", "f"],
+      ["g", "h"],
+    ]);
+  });
+
+  it("rewrites a lone segment only to drop its removed facts", () => {
+    expect(compactionGroups(new Map([["small", segment(200)]]))).toEqual([]);
+    expect(compactionGroups(new Map([["healthy", segment(4_000, 1_000)]]))).toEqual([]);
+    expect(compactionGroups(new Map([["hollow", segment(4_000, 3_000)]]))).toEqual([["hollow"]]);
+  });
+});
+
+describe("merging fact segments", () => {
+  const encoded = (facts: ReturnType<typeof extractFacts>) =>
+    decodeSegment(encodeSegment(facts.map((fact) => ({ fact, terms: termsOfFact(fact) }))));
+  /** A segment's postings by key, and its facts as [item key, sentence, text length, context length]. */
+  const contents = ({ terms, docs, items }: DecodedSegment) => {
+    const postings = new Map<string, number[]>();
+    let at = 0;
+    for (const key of terms.keys) {
+      const size = 2 + terms.postings[at]! + terms.postings[at + 1]!;
+      postings.set(key, [...terms.postings.subarray(at, at + size)]);
+      at += size;
+    }
+    const facts = Array.from({ length: terms.count }, (_, doc) => [
+      items[docs[2 * doc]!]![0],
+      docs[2 * doc + 1],
+      terms.lengths[2 * doc],
+      terms.lengths[2 * doc + 1],
+    ]);
+    return { postings, facts };
+  };
+
+  it("holds what a segment of the live facts alone holds", () => {
+    const first = [seedItem(), feedItems()[0]!].flatMap(extractFacts);
+    const second = feedItems().slice(1).flatMap(extractFacts);
+    const dead = new Set([0, 3, first.length - 1]);
+    const merged = mergeSegments([
+      { segment: encoded(first), dead },
+      { segment: encoded(second), dead: new Set() },
+    ]);
+    const live = [...first.filter((_, n) => !dead.has(n)), ...second];
+    expect(contents(decodeSegment(writeSegment(merged)))).toEqual(contents(encoded(live)));
   });
 });

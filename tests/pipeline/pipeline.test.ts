@@ -84,4 +84,42 @@ describe("the poll pipeline", () => {
     expect(hits.filter((h) => !h.fact.curated)).toEqual([]);
     await app.close();
   });
+
+  it("merges the small fact segments of a day's polls at the next day's prune", async () => {
+    let now = new Date("2026-11-28T08:00:00Z");
+    const companies = ["Oracle", "Microsoft", "Walmart", "Netflix", "Twitter"];
+    const publish = (count: number) =>
+      server.set(
+        "daily.xml",
+        rssFeed(
+          "Daily",
+          companies.slice(0, count).map((company, n) => ({
+            guid: `daily-${n}`,
+            title: `${company} reports its cloud results`,
+            text: `${company} said on Monday that its cloud revenue grew by ${n + 11} percent in the quarter.`,
+            published: new Date(now.getTime() - 60_000).toISOString(),
+          })),
+        ),
+      );
+    const app = await appFor([{ url: server.url("daily.xml") }], () => now);
+    const facts = openFactBase(app);
+    for (let polls = 1; polls <= 4; polls++) {
+      publish(polls);
+      await runPoll(app, { facts });
+      now = new Date(now.getTime() + 3_600_000);
+    }
+    expect(await app.store.facts.segmentIds()).toHaveLength(4);
+    const counted = await facts.count();
+
+    now = new Date(now.getTime() + 86_400_000);
+    publish(5);
+    await runPoll(app, { facts });
+    expect(await app.store.facts.segmentIds()).toHaveLength(1);
+    expect(await facts.count()).toBeGreaterThan(counted);
+    const hits = await facts.search(
+      analyseQuestion("By how much did Walmart's cloud revenue grow?").expandedTerms,
+    );
+    expect(hits[0]?.fact.text).toMatch(/Walmart said .* 13 percent/);
+    await app.close();
+  });
 });
