@@ -1,5 +1,6 @@
 import { termKeys } from "../text/analyze.ts";
 import { foldText } from "../text/fold.ts";
+import { isStopWord } from "../text/stopwords.ts";
 
 /**
  * A small bilingual news lexicon: each group holds English and French words (and a few phrases)
@@ -31,7 +32,8 @@ const GROUPS: Record<string, string> = {
   founder: `founder founders co-founder cofounder founded found creator fondateur fondatrice fondateurs
     cofondateur fonde fondee fonder createur creatrice`,
   owner: `owner owners owns owned parent parent_company proprietaire proprietaires maison_mere detient
-    detenu detenue possede actionnaire shareholder`,
+    detenu detenue possede actionnaire shareholder belongs belong belonged appartient appartenir
+    appartiennent appartenait`,
   head: `ceo chief_executive boss head leader pdg directeur_general directrice_generale patron patronne
     dirigeant dirigeants chef`,
   president: `president presidents presidential chairman chairwoman chair presidente presidentiel
@@ -78,6 +80,7 @@ const GROUPS: Record<string, string> = {
   close: "shut_down shutdown close closed closes closing fermer ferme fermee fermeture cesser arreter",
   fine: "fine fined penalty amende amendes sanction sanctionne penalite",
   investigation: "investigation probe inquiry enquete examen",
+  appeal: "appeal appeals appealed appealing faire_appel fera_appel fait_appel interjeter_appel contester",
   lawsuit: "lawsuit sue sued suit complaint proces plainte poursuite poursuivi",
   layoffs: `layoff layoffs lay_off lays_off laid_off job_cuts licenciement licenciements licencier licencie
     licenciera suppressions_de_postes`,
@@ -157,7 +160,8 @@ for (const [group, spec] of Object.entries(GROUPS)) {
   const alternatives: Alternative[] = [];
   for (const member of spec.trim().split(/\s+/)) {
     const words = foldText(member).split(/[_-]+/).filter(Boolean);
-    alternatives.push(words.map((w) => termKeys(w)));
+    // A fact's stop words are found by their folded form (they have no keys): `faire appel`.
+    alternatives.push(words.map((w) => (isStopWord(w) ? [w, ...termKeys(w)] : termKeys(w))));
     if (words.length === 1) {
       for (const key of termKeys(words[0]!)) addTo(wordGroups, key, group);
     } else {

@@ -114,6 +114,8 @@ const LIGHT_WORDS = new Set(
 );
 const LINKS = new Set(["de", "du", "des", "of"]);
 const QUANTIFIERS = new Set(["much", "many", "long", "big", "large", "old"]);
+// The French inverted subject: `va-t-il`, `sera-t-elle`, `peut-on`.
+const INVERTED = /\p{L}-(?:t-)?(?:il|elle|ils|elles|on)(?![\p{L}-])/u;
 const YESNO =
   /^(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|est-ce que|est-ce qu')\b/;
 const NEGATION = /\b(?:not|never|no|n't|ne|pas|jamais|aucun|aucune|nobody)\b|\bn'/;
@@ -134,7 +136,8 @@ export function analyseQuestion(question: string, langHint?: string): AnalysedQu
   // `Est-ce que` opens a yes/no question; its `que` is not "what".
   const yesno = folded.match(YESNO);
   const searched = yesno ? " ".repeat(yesno[0].length) + folded.slice(yesno[0].length) : folded;
-  let kind: QuestionKind = yesno ? "yesno" : "what";
+  // Without an interrogative, `TikTok va-t-il faire appel ?` asks yes or no, as `Will TikTok…?` does.
+  let kind: QuestionKind = yesno || INVERTED.test(lower) ? "yesno" : "what";
   let at = Number.POSITIVE_INFINITY;
   for (const [candidate, re] of KIND_PATTERNS) {
     const m = (candidate === "where" ? lower : searched).match(re);

@@ -23,6 +23,12 @@ describe("answers cross languages", () => {
     expect(result.citations[0]!.id).toBe(source.id);
   });
 
+  it("reads a lexicon phrase whose first word is a stop word: `appeal` is `faire appel`", async () => {
+    const result = await answerQuestion("Will TikTok appeal the decision?", index, { now });
+    expect(result.answer).toMatch(/faire appel de cette décision/);
+    expect(result.citations[0]!.id).toBe(feedItem("actu-fr#irlande-amende-tiktok").id);
+  });
+
   it("finds a number in the asked unit across languages", async () => {
     const result = await answerQuestion("Combien d'employés indiens ByteDance va-t-il licencier ?", index, {
       now,

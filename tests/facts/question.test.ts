@@ -23,6 +23,9 @@ describe("question analysis", () => {
     ["Qu'est-ce que ByteDance ne cédera pas ?", "fr", "what"],
     ["Is Oracle buying TikTok?", "en", "yesno"],
     ["Est-ce qu'Oracle rachète TikTok ?", "fr", "yesno"],
+    ["TikTok va-t-il faire appel de l'amende ?", "fr", "yesno"],
+    ["Microsoft a-t-elle été retenue ?", "fr", "yesno"],
+    ["Peut-on vendre TikTok sans son algorithme ?", "fr", "yesno"],
   ])("%s → %s, %s", (question, lang, kind) => {
     const analysed = analyseQuestion(question);
     expect(analysed.lang).toBe(lang);

@@ -29,6 +29,8 @@ describe("questions the seed article answers", () => {
     ["Quelles entreprises s'étaient montrées intéressées par TikTok ?", /Twitter.*Netflix.*Walmart/],
     ["Qui est Patrick Moorhead ?", /analyste.*Moor Insights & Strategy/],
     ["Qui est le fondateur d'Oracle ?", /Larry Ellison/],
+    ["À qui appartient TikTok ?", /maison-mère de TikTok, ByteDance/],
+    ["Microsoft a-t-elle été retenue ?", /Microsoft a en effet annoncé ne pas avoir été retenu/],
   ])("%s → %s", async (question, expected) => {
     const result = await ask(question);
     expect(result.answer).toMatch(expected);
