@@ -7,7 +7,14 @@ import { stemKeys } from "../text/stem.ts";
 import { isStopWord } from "../text/stopwords.ts";
 import { type Token, tokenize } from "../text/tokenize.ts";
 import type { WeightedKey } from "./fact-index.ts";
-import { type Alternative, alternativesOf, groupsOfKeys, keysOfGroup, matchPhrase } from "./lexicon.ts";
+import {
+  type Alternative,
+  alternativesOf,
+  groupsOfKeys,
+  keysOfGroup,
+  matchPhrase,
+  ROLE_GROUPS,
+} from "./lexicon.ts";
 
 /** What kind of answer a question wants. */
 export type QuestionKind = "who" | "when" | "howmuch" | "why" | "what" | "where" | "yesno";
@@ -38,7 +45,7 @@ export interface AnalysedQuestion {
   identity: boolean;
   /**
    * For `who`: the name the question makes the subject of its verb (`Who did Oracle choose…?`,
-   * `Qui Oracle a-t-il choisi ?`), folded. The answer is the one it acted on.
+   * `Quel partenaire Oracle a-t-il choisi ?`), folded. The answer is the one it acted on.
    */
   actor?: string;
   /** The question says "not" (`Who was not chosen…`): facts that say it too rank higher. */
@@ -106,6 +113,8 @@ const QUANTITY_GROUPS: Record<string, string> = {
   fine: "",
 };
 
+// Nouns of roles and relations a person or company holds: `which partner` wants a name.
+const WHO_NOUN_GROUPS: ReadonlySet<string> = new Set([...ROLE_GROUPS, "partner", "buyer"]);
 const LIGHT_GROUPS = new Set(["become", "show", "give"]);
 const LIGHT_WORDS = new Set(
   "get got make made take took go went come came happen happened tell told know avoir faire fait dire dit aller va vont allait venir prendre mettre passer peut doit devait devrait pourrait should sera seront serait etre".split(
@@ -157,6 +166,9 @@ export function analyseQuestion(question: string, langHint?: string): AnalysedQu
       if (kind !== "who" || type.kind === "who") skip.add(i);
       if (kind !== "who") kind = type.kind;
       unit = type.unit ?? unit;
+    } else if (kind === "what" && groupsOfKeys(termKeys(word)).some((g) => WHO_NOUN_GROUPS.has(g))) {
+      // `Quel partenaire Oracle a-t-il choisi ?`: a name answers, and the noun stays a search term.
+      kind = "who";
     } else if (isStopWord(word) || QUANTIFIERS.has(word) || kind === "howmuch") {
       // `How many Indian employees`: the unit may come after an adjective.
       continue;

@@ -125,10 +125,11 @@ function scoreWho(
     if (roleAnswer) return roleAnswer;
   }
   // `Who did Oracle choose?` is not answered by `Microsoft chose Oracle`: a name before the
-  // actor in an active sentence is the one that acted.
+  // actor in an active sentence is the one that acted. Not when the actor is a complement
+  // (`chosen by Oracle`, `partenaire d'Oracle`): then the sentence's subject is someone else.
   const actorAt = q.actor ? names.find((n) => sameName(n.key, q.actor!))?.start : undefined;
-  const passive = actorAt !== undefined && /\b(?:by|par)\s+$/i.test(fact.text.slice(0, actorAt));
-  const side = (start: number) => (actorAt === undefined || passive || start > actorAt ? 1 : ACTOR_SIDE);
+  const complement = actorAt !== undefined && COMPLEMENT_BEFORE.test(fact.text.slice(0, actorAt));
+  const side = (start: number) => (actorAt === undefined || complement || start > actorAt ? 1 : ACTOR_SIDE);
   // Appositions describing a name of the question (`Byte Dance, le propriétaire de TikTok,`) do not answer it.
   const described = fact.roles.filter((r) => asked(r.holderKey));
   const inDescription = (n: NameSpan) => described.some((r) => n.start >= r.start && n.end <= r.end);
@@ -152,6 +153,7 @@ function scoreWho(
 }
 
 const ACTOR_SIDE = 0.5;
+const COMPLEMENT_BEFORE = /(?:\b(?:by|par|of|for|with|de|du|des|pour|avec)\s+|\bd['’])$/i;
 
 function sameName(a: string, b: string): boolean {
   const keys = stemKeys(b);

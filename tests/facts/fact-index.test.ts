@@ -112,6 +112,27 @@ describe("fact index", () => {
       (await ask("Qui Dexaware SA a-t-il choisi comme partenaire technologique ?")).citations[0]?.id,
     ).toBe("https://news.example/b");
     expect((await ask("Who chose Dexaware SA as its technology partner?")).answer).toMatch(/Hexasoft/);
+    // `Quel partenaire` asks for a name, as `Qui` does.
+    expect((await ask("Quel partenaire technologique Dexaware SA a-t-il choisi ?")).answer).toMatch(
+      /Velware/,
+    );
+  });
+
+  it("answers `Who did X choose?` from a sentence where X is a complement: `the partner of X`", async () => {
+    const item: Item = {
+      ...feedItems()[0]!,
+      title: "Velware Networks becomes the technology partner of Dexaware SA",
+      text: "The companies said so on September 3, 2025.",
+      topics: [],
+    };
+    const result = await answerQuestion(
+      "Who did Dexaware SA choose as its technology partner?",
+      indexOf([item]),
+      {
+        now,
+      },
+    );
+    expect(result.answer).toMatch(/Velware/);
   });
 
   it("does not answer with what a fact denies, unless asked about the denial", async () => {

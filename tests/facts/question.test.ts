@@ -21,6 +21,8 @@ describe("question analysis", () => {
     ["Où est basé Arm ?", "fr", "where"],
     ["What will ByteDance not hand over?", "en", "what"],
     ["Qu'est-ce que ByteDance ne cédera pas ?", "fr", "what"],
+    ["Quel partenaire Oracle a-t-il choisi ?", "fr", "who"],
+    ["Which buyer did ByteDance prefer?", "en", "who"],
     ["Is Oracle buying TikTok?", "en", "yesno"],
     ["Est-ce qu'Oracle rachète TikTok ?", "fr", "yesno"],
     ["TikTok va-t-il faire appel de l'amende ?", "fr", "yesno"],
