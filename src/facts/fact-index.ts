@@ -1,6 +1,7 @@
 import type { Fact } from "./fact.ts";
 import { contextTermsOf, textTermsOf } from "./fact-terms.ts";
-import { type DocumentTerms, TermIndex } from "./term-index.ts";
+import type { DocumentTerms } from "./packed-terms.ts";
+import { TermIndex } from "./term-index.ts";
 
 /**
  * A search key with how much it matters (names over common words, the asker's words over

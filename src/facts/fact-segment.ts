@@ -1,6 +1,6 @@
 import type { Fact } from "./fact.ts";
+import { type DocumentTerms, type PackedTerms, packPostings, packTerms } from "./packed-terms.ts";
 import { MAX_TF, TF_BITS } from "./postings-lists.ts";
-import { type DocumentTerms, type PackedTerms, packPostings, packTerms } from "./term-index.ts";
 
 /**
  * One batch of facts as the store keeps them for the index: which item and sentence each fact

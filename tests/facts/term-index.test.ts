@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type DocumentTerms, type PackedTerms, packTerms, TermIndex } from "../../src/facts/term-index.ts";
+import { type DocumentTerms, type PackedTerms, packTerms } from "../../src/facts/packed-terms.ts";
+import { TermIndex } from "../../src/facts/term-index.ts";
 
 const WORDS = ["oracle", "tiktok", "bytedance", "walmart", "deal", "law", "partner", "cloud", "order", "ban"];
 const docArb = fc.record({
