@@ -5,6 +5,14 @@
  */
 export function readFeedDate(value: string | undefined): string | undefined {
   if (!value || !/(?:^|\D)(?:1[89]|2\d)\d\d(?:\D|$)/.test(value)) return undefined;
-  const time = Date.parse(value.trim());
+  const trimmed = value.trim();
+  // A date without a time zone is read as UTC: `Date.parse` would take the server's own zone,
+  // so the same feed would give other times on another machine.
+  const zoned = ZONE.test(trimmed) ? trimmed : ISO_LOCAL.test(trimmed) ? `${trimmed}Z` : `${trimmed} UTC`;
+  const time = Number.isNaN(Date.parse(zoned)) ? Date.parse(trimmed) : Date.parse(zoned);
   return Number.isNaN(time) ? undefined : new Date(time).toISOString();
 }
+
+/** An explicit zone at the end: `Z`, `+02:00`, `-0500`, `GMT`, or a US zone name (`EDT`). */
+const ZONE = /(?:Z|[+-]\d\d:?\d\d|\b(?:GMT|UTC|UT|[ECMP][SD]T))$/i;
+const ISO_LOCAL = /^\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?$/;

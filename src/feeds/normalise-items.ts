@@ -23,10 +23,15 @@ const TITLE_FROM_TEXT_CHARS = 120;
  * - title and text become plain text (HTML converted, entities decoded, whitespace tidied);
  *   an entry without a title takes the start of its text, else its link; an entry with no
  *   title, text or link has nothing to show and is dropped;
- * - `id` is the guid (Atom id), else the link, else `hash:` + a hash of title and date;
- *   a repeated id in the same feed becomes `id#2`, `id#3`… in document order;
+ * - `id` is the guid (Atom id), else the link, else `hash:` + a hash of title and date. An id
+ *   the feed gives several entries (a CMS that puts its home page in every guid) is told apart
+ *   by each entry's link, else its title: `id#` + a short hash, the same whatever the entry's
+ *   place, so a new entry on top is not taken for an old one. Entries alike in that too
+ *   become `#2`, `#3`… in document order;
  * - `key` is a short hash of feed URL + id (two feeds may share guids);
- * - `published` is ISO-8601, or absent when the date cannot be read;
+ * - `published` is ISO-8601, or absent when the date cannot be read; a date after the fetch
+ *   (a wrong zone, a typo in the year) is the fetch time: it would otherwise top every digest
+ *   and outlive the retention;
  * - `lang` is detected from title + text, with the item's, the operator's or the feed's
  *   declared language as the hint, in that order.
  * `topics`, `backlog` and `fullText` start empty/false: later stages set them.
@@ -39,15 +44,22 @@ export function normaliseItems(
 ): Item[] {
   const fetched = typeof fetchedAt === "string" ? fetchedAt : fetchedAt.toISOString();
   const feedTitle = options.feedTitle ?? (parsed.title ? htmlToLine(parsed.title) : undefined);
-  const used = new Set<string>();
-  const items: Item[] = [];
-  for (const entry of parsed.items) {
+  const entries = parsed.items.flatMap((entry) => {
     const text = truncateAtWord(entry.content ? htmlToPlainText(entry.content) : "", MAX_TEXT_CHARS);
     const link = httpLink(entry.link);
     const title = readTitle(entry, text, link);
-    if (!title) continue;
-    const published = readFeedDate(entry.published);
-    const id = uniqueId(baseId(entry, title, link), used);
+    return title ? [{ entry, text, link, title, id: baseId(entry, title, link) }] : [];
+  });
+  const repeated = repeatedIds(entries.map((e) => e.id));
+  const used = new Set<string>();
+  const items: Item[] = [];
+  for (const { entry, text, link, title, id: base } of entries) {
+    const date = readFeedDate(entry.published);
+    const published = date && date > fetched ? fetched : date;
+    const told = repeated.has(base)
+      ? `${base}#${hashKey(link && link !== base ? link : title).slice(0, 8)}`
+      : base;
+    const id = uniqueId(told, used);
     const item: Item = {
       id,
       key: hashKey(`${feedUrl}\n${id}`),
@@ -86,6 +98,16 @@ function baseId(entry: ParsedItem, title: string, link: string | undefined): str
   const rawLink = link ?? entry.link?.trim();
   if (rawLink) return rawLink;
   return `hash:${hashKey(`${title}\n${entry.published ?? ""}`)}`;
+}
+
+function repeatedIds(ids: readonly string[]): Set<string> {
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  for (const id of ids) {
+    if (seen.has(id)) repeated.add(id);
+    seen.add(id);
+  }
+  return repeated;
 }
 
 function uniqueId(id: string, used: Set<string>): string {

@@ -150,8 +150,11 @@ function toParsedItem(raw: Raw, feedUrl: string): ParsedItem {
   ) => {
     if (value) item[key] = value;
   };
-  assign("guid", readText(raw.guid) ?? readText(raw.id));
-  assign("link", resolveLink(readText(raw.link) ?? readText(raw["rdf:about"]), feedUrl));
+  const guid = readText(raw.guid) ?? readText(raw.id);
+  assign("guid", guid);
+  // Without a link, a guid that is a web address is the item's page (RSS 2.0's permalink).
+  const permalink = guid && /^https?:\/\//i.test(guid) ? guid : undefined;
+  assign("link", resolveLink(readText(raw.link) ?? readText(raw["rdf:about"]) ?? permalink, feedUrl));
   assign("title", readText(raw.title));
   assign(
     "content",

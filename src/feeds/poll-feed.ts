@@ -143,7 +143,8 @@ export async function pollFeed(
       return { feed, state: succeeded, outcome: { ok: true, status, unchanged: true }, items: [], firstRead };
     }
     const xml = decodeFeedBody(response.body, response.headers["content-type"]);
-    const parsed = await parseFeed(xml, feed.url);
+    // Relative links are relative to where the feed was found, after redirects.
+    const parsed = await parseFeed(xml, response.url);
     const items = normaliseItems(parsed, feed.url, attemptAt, {
       ...(feed.lang && { lang: feed.lang }),
       ...(feed.guildId && { guildId: feed.guildId }),

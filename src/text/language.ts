@@ -57,20 +57,25 @@ function detector(): Eld | undefined {
 
 type EldSetup = { setLanguageSubset(languages: string[]): unknown };
 
+const SHORT_TEXT_WORDS = 8;
+
 /**
  * Detects English or French. Function words decide when they clearly lean one way; otherwise
- * the n-gram detector does, and a declared language wins when the text is too
- * short to tell. The text beats the declaration because feeds often declare one language for
- * every item.
+ * the n-gram detector does, and a declared language wins when the text is too short to tell
+ * (a few words without a function word, or an unreliable detection). The text beats the
+ * declaration because feeds often declare one language for every item.
  */
 export function detectLanguage(text: string, declared?: string): Lang {
   const hint = readLanguageTag(declared);
   const sample = text.length > 2000 ? text.slice(0, 2000) : text;
   if (sample.trim().length === 0) return hint ?? "en";
-  const { en, fr } = countFunctionWords(sample);
+  const { en, fr, words } = countFunctionWords(sample);
   const leaning: Lang | undefined = en > fr ? "en" : fr > en ? "fr" : undefined;
   const [winner, loser] = en > fr ? [en, fr] : [fr, en];
   if (leaning && winner >= 2 && winner >= 3 * loser) return leaning;
+  // A headline of a few names and nouns (`Nvidia H20 export ban`) is too short for the n-gram
+  // detector, which calls some of them French and "reliable": the declaration decides.
+  if (hint && en + fr === 0 && words < SHORT_TEXT_WORDS) return hint;
   // One word against none decides a short question, unless the feed says otherwise.
   if (leaning && loser === 0 && (!hint || hint === leaning)) return leaning;
   const result = detector()?.detect(sample);
@@ -79,13 +84,15 @@ export function detectLanguage(text: string, declared?: string): Lang {
   return hint ?? leaning ?? "en";
 }
 
-function countFunctionWords(text: string): { en: number; fr: number } {
+function countFunctionWords(text: string): { en: number; fr: number; words: number } {
   let en = 0;
   let fr = 0;
+  let words = 0;
   for (const [word] of text.toLowerCase().matchAll(WORD)) {
+    words++;
     if (ENGLISH.has(word)) en++;
     else if (FRENCH.has(word)) fr++;
   }
   fr += text.match(ELISION)?.length ?? 0;
-  return { en, fr };
+  return { en, fr, words };
 }

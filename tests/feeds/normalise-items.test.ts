@@ -41,19 +41,52 @@ describe("normaliseItems: ids and keys", () => {
     expect(otherDate[0]?.id).not.toBe(items[2]?.id);
   });
 
-  it("disambiguates repeated guids in document order", () => {
-    const items = normaliseItems(
+  it("tells entries sharing a guid apart by link, else title, whatever their place", () => {
+    const one = { guid: "https://cms.example/", link: "https://cms.example/one", title: "One" };
+    const two = { guid: "https://cms.example/", link: "https://cms.example/two", title: "Two" };
+    const idsOf = (entries: Partial<ParsedItem>[]) =>
+      normaliseItems(feedOf(entries), FEED_URL, FETCHED_AT).map((item) => item.id);
+    const before = idsOf([one, two]);
+    expect(before).toEqual([
+      expect.stringMatching(/^https:\/\/cms\.example\/#[\w-]{8}$/),
+      expect.stringMatching(/^https:\/\/cms\.example\/#[\w-]{8}$/),
+    ]);
+    // A new entry on top, with the same guid: the earlier two keep their ids, it gets its own.
+    const after = idsOf([{ ...one, link: "https://cms.example/new", title: "New" }, one, two]);
+    expect(after.slice(1)).toEqual(before);
+    expect(before).not.toContain(after[0]);
+    // Without links, the titles tell them apart; entries alike in everything are numbered.
+    const bare = idsOf([
+      { guid: "same", title: "One" },
+      { guid: "same", title: "Two" },
+      { guid: "same", title: "Two" },
+    ]);
+    expect(new Set(bare).size).toBe(3);
+    expect(bare[2]).toBe(`${bare[1]}#2`);
+  });
+
+  it("reads a date without a time zone as UTC, and takes a date after the fetch as the fetch time", () => {
+    // Whatever the machine's own zone.
+    const zone = process.env.TZ;
+    process.env.TZ = "Europe/Paris";
+    const dates = normaliseItems(
       feedOf([
-        { guid: "same", title: "One" },
-        { guid: "same", title: "Two" },
-        { guid: "same#2", title: "Already taken" },
-        { guid: "same", title: "Three" },
+        { guid: "1", title: "Local ISO", published: "2024-02-28T10:00:00" },
+        { guid: "2", title: "Local RFC 822", published: "Wed, 28 Feb 2024 10:00:00" },
+        { guid: "3", title: "Zoned", published: "Wed, 28 Feb 2024 10:00:00 EST" },
+        { guid: "4", title: "Future", published: "Sat, 28 Feb 2206 10:00:00 GMT" },
       ]),
       FEED_URL,
       FETCHED_AT,
-    );
-    expect(items.map((item) => item.id)).toEqual(["same", "same#2", "same#2#2", "same#3"]);
-    expect(new Set(items.map((item) => item.key)).size).toBe(4);
+    ).map((item) => item.published);
+    if (zone === undefined) delete process.env.TZ;
+    else process.env.TZ = zone;
+    expect(dates).toEqual([
+      "2024-02-28T10:00:00.000Z",
+      "2024-02-28T10:00:00.000Z",
+      "2024-02-28T15:00:00.000Z",
+      FETCHED_AT,
+    ]);
   });
 
   it("gives the same guid in two feeds two keys, and the same key on every poll", () => {

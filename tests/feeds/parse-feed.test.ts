@@ -158,6 +158,20 @@ describe("parseFeed smooths over rss-parser's quirks", () => {
     expect(feed.items[1]?.published).toBe("2020-09-14T08:00:00.000Z");
   });
 
+  it("takes a guid that is a web address as the link of an item without one", async () => {
+    const xml = `<rss version="2.0"><channel><title>t</title>
+      <item><title>A</title><guid>https://news.example/a</guid></item>
+      <item><title>B</title><guid>urn:b</guid></item>
+      <item><title>C</title><guid>https://news.example/c-guid</guid><link>https://news.example/c</link></item>
+    </channel></rss>`;
+    const feed = await parseFeed(xml, FEED_URL);
+    expect(feed.items.map((item) => item.link)).toEqual([
+      "https://news.example/a",
+      undefined,
+      "https://news.example/c",
+    ]);
+  });
+
   it("turns guid objects, attribute-laden categories and Atom authors into strings", async () => {
     const xml = `<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>t</title>
       <item><title>A</title><guid isPermaLink="false">  g-1  </guid><category domain="x">Cloud</category><category>Cloud</category>

@@ -228,6 +228,18 @@ describe("pollFeed", () => {
     expect(items[0]?.lang).toBe("fr");
   });
 
+  it("reads relative links against the feed's address after redirects", async () => {
+    const server = await serve((request, response) => {
+      if (request.url === "/old.xml")
+        return void response.writeHead(301, { location: "/news/v2/feed.xml" }).end();
+      response.end(
+        `<rss version="2.0"><channel><title>t</title><item><title>One</title><link>story-1.html</link></item></channel></rss>`,
+      );
+    });
+    const { items } = await pollFeed({ url: `${server.origin}/old.xml` }, undefined, depsWith());
+    expect(items[0]?.link).toBe(`${server.origin}/news/v2/story-1.html`);
+  });
+
   it("records a redirect to a private address as refused", async () => {
     const server = await serve((_request, response) => {
       response.writeHead(301, { location: "http://169.254.169.254/latest/meta-data/" }).end();

@@ -100,4 +100,14 @@ describe("language", () => {
   it("falls back to the declared language on a bare name", () => {
     expect(detectLanguage("Oracle", "en-US")).toBe("en");
   });
+
+  it("keeps the declared language of a short headline without function words", () => {
+    // The n-gram detector calls these French, and reliable.
+    for (const title of ["Nvidia H20 export ban", "Apple unveils iPhone 12", "Walmart joins Oracle bid"]) {
+      expect(detectLanguage(title, "en-us")).toBe("en");
+    }
+    expect(detectLanguage("Oracle rachète TikTok", "fr")).toBe("fr");
+    // Function words still beat the declaration.
+    expect(detectLanguage("Instagram teste des vidéos plus longues", "en")).toBe("fr");
+  });
 });
