@@ -1,10 +1,12 @@
 import Parser from "rss-parser";
 import { FeedParseError } from "./errors.ts";
 import { readFeedDate } from "./feed-date.ts";
+import { isRecord, resolveLink } from "./feed-values.ts";
+import { looksLikeJson, parseJsonFeed } from "./json-feed.ts";
 
 /**
- * XML text → the fields newsdesk uses, as plain strings. rss-parser does the format work (RSS
- * 0.9x/1/2, Atom) through `parseString` only; its `parseURL` is never used (no size cap, follows
+ * Feed text → the fields newsdesk uses, as plain strings. rss-parser does the format work (RSS
+ * 0.9x/1/2, Atom) through `parseString` only (JSON Feed: see json-feed.ts); its `parseURL` is never used (no size cap, follows
  * redirects anywhere). This module smooths over what rss-parser 3.13 hands back: values that are
  * sometimes objects (`guid`, `<title type="xhtml">`, categories with attributes), Atom entries
  * that make it throw, and version-less `<rss>` documents it would reject.
@@ -37,11 +39,12 @@ export interface ParsedFeed {
 type Raw = Record<string, unknown>;
 
 /**
- * Parses an RSS or Atom document; `feedUrl` resolves relative item links. Throws `FeedParseError`
- * ("empty body", "not an RSS or Atom feed", "malformed XML: … at line L, column C").
+ * Parses an RSS, Atom or JSON Feed document; `feedUrl` resolves relative item links. Throws
+ * `FeedParseError` ("empty body", "not an RSS or Atom feed", "malformed XML: … at line L, column C").
  */
 export async function parseFeed(xml: string, feedUrl: string): Promise<ParsedFeed> {
   if (xml.trim().length === 0) throw new FeedParseError("empty body");
+  if (looksLikeJson(xml)) return parseJsonFeed(xml, feedUrl);
   if (/^\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html[\s>])/i.test(xml)) {
     throw new FeedParseError("not an RSS or Atom feed (the server sent an HTML page)");
   }
@@ -172,16 +175,6 @@ function toParsedItem(raw: Raw, feedUrl: string): ParsedItem {
   return item;
 }
 
-/** Relative links are read against the feed's URL; a value that is no URL at all is kept as is. */
-function resolveLink(link: string | undefined, feedUrl: string): string | undefined {
-  if (!link) return undefined;
-  try {
-    return new URL(link, feedUrl).href;
-  } catch {
-    return link;
-  }
-}
-
 function readAuthor(value: unknown): string | undefined {
   if (Array.isArray(value)) return readAuthor(value[0]);
   if (isRecord(value) && value.name !== undefined) return readText(value.name);
@@ -250,8 +243,4 @@ function describeParserError(error: unknown): FeedParseError {
     .trim();
   const where = line && column ? ` at line ${Number(line) + 1}, column ${column}` : "";
   return new FeedParseError(`malformed XML: ${reason.trim()}${where}`, { cause: error });
-}
-
-function isRecord(value: unknown): value is Raw {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

@@ -130,6 +130,63 @@ describe("parseFeed on documents that are not feeds", () => {
   });
 });
 
+describe("parseFeed on JSON Feed", () => {
+  const document = {
+    version: "https://jsonfeed.org/version/1.1",
+    title: "Le Journal du Cloud",
+    home_page_url: "https://cloud.example.fr/",
+    language: "fr-FR",
+    items: [
+      {
+        id: "https://cloud.example.fr/p/1",
+        url: "/p/1",
+        title: "Oracle et TikTok",
+        content_html: "<p>Oracle devient <b>partenaire</b>.</p>",
+        date_published: "2020-09-14T09:00:00+02:00",
+        authors: [{ name: "Jeanne Martin" }],
+        tags: ["cloud", "tiktok"],
+      },
+      { id: 2, content_text: "No title, plain text: a < b & c.", date_modified: "2020-09-15T10:00:00Z" },
+      "not an item",
+    ],
+  };
+
+  it("reads its items as the RSS and Atom ones are read", async () => {
+    const feed = await parseFeed(JSON.stringify(document), "https://cloud.example.fr/feed.json");
+    expect(feed).toMatchObject({
+      title: "Le Journal du Cloud",
+      link: "https://cloud.example.fr/",
+      lang: "fr-FR",
+    });
+    expect(feed.items).toEqual([
+      {
+        guid: "https://cloud.example.fr/p/1",
+        link: "https://cloud.example.fr/p/1",
+        title: "Oracle et TikTok",
+        content: "<p>Oracle devient <b>partenaire</b>.</p>",
+        published: "2020-09-14T09:00:00+02:00",
+        author: "Jeanne Martin",
+        categories: ["cloud", "tiktok"],
+      },
+      {
+        guid: "2",
+        content: "No title, plain text: a &lt; b &amp; c.",
+        published: "2020-09-15T10:00:00Z",
+        categories: [],
+      },
+    ]);
+  });
+
+  it("says what is wrong with a JSON document that is not a feed", async () => {
+    await expect(parseFeed('{"items": []}', "https://x.example/feed.json")).rejects.toThrow(
+      /not an RSS, Atom or JSON feed/,
+    );
+    await expect(parseFeed('{"version": ', "https://x.example/feed.json")).rejects.toThrow(
+      /malformed JSON Feed/,
+    );
+  });
+});
+
 describe("parseFeed smooths over rss-parser's quirks", () => {
   it("reads a version-less <rss> as RSS 2", async () => {
     const feed = await parseFeed(

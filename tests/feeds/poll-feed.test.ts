@@ -240,6 +240,39 @@ describe("pollFeed", () => {
     expect(items[0]?.link).toBe(`${server.origin}/news/v2/story-1.html`);
   });
 
+  it("reads a JSON Feed into items", async () => {
+    const server = await serve((_request, response) => {
+      response.writeHead(200, { "content-type": "application/feed+json" }).end(
+        JSON.stringify({
+          version: "https://jsonfeed.org/version/1.1",
+          title: "Cloud Wire",
+          items: [
+            {
+              id: "j1",
+              url: "https://cloud.example/j1",
+              title: "Oracle wins the TikTok deal",
+              content_text: "Oracle will become TikTok's trusted technology partner in the US.",
+              date_published: "2020-09-14T09:00:00Z",
+            },
+          ],
+        }),
+      );
+    });
+    const { items, outcome } = await pollFeed({ url: server.origin }, undefined, depsWith());
+    expect(outcome.ok).toBe(true);
+    expect(items).toMatchObject([
+      {
+        id: "j1",
+        title: "Oracle wins the TikTok deal",
+        text: "Oracle will become TikTok's trusted technology partner in the US.",
+        link: "https://cloud.example/j1",
+        published: "2020-09-14T09:00:00.000Z",
+        feedTitle: "Cloud Wire",
+        lang: "en",
+      },
+    ]);
+  });
+
   it("records a redirect to a private address as refused", async () => {
     const server = await serve((_request, response) => {
       response.writeHead(301, { location: "http://169.254.169.254/latest/meta-data/" }).end();
