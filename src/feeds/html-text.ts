@@ -21,21 +21,39 @@ const convertHtml = compile({
 // for every later stage; zero-width characters are dropped.
 const SPACES = /[ \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+/g;
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/g;
+// `&#146;` written by a Windows-1252 tool is read by the XML parser as the C1 control U+0092;
+// browsers show it as the Windows-1252 character (`’`), as HTML5 says to: so does newsdesk.
+const C1 = /[\u0080-\u009f]/g;
+const WINDOWS_1252 = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ";
+
+function repairC1(text: string): string {
+  return text.replace(C1, (c) => {
+    const mapped = WINDOWS_1252[c.charCodeAt(0) - 0x80]!;
+    return mapped === c ? "" : mapped;
+  });
+}
 
 export function htmlToPlainText(html: string): string {
   if (html.trim().length === 0) return "";
   return tidyText(convertHtml(html));
 }
 
-/** A title or other one-line field: tags removed when there are any, entities decoded. */
+/**
+ * A title or other one-line field: tags removed when there are any, entities decoded. Only the
+ * tags of text markup count as tags (with attributes only when one has a value): a title may
+ * speak of `the <video> element` or say `if a<b and c>d`.
+ */
 export function htmlToLine(value: string): string {
-  const text = /<\/?[a-z][^>]*>/i.test(value) ? convertHtml(value) : decodeHTML(value);
-  return text.replace(INVISIBLE, "").replace(/\s+/g, " ").trim();
+  const text = INLINE_TAG.test(value) ? convertHtml(value) : decodeHTML(value);
+  return repairC1(text).replace(INVISIBLE, "").replace(/\s+/g, " ").trim();
 }
+
+const INLINE_TAG =
+  /<\/?(?:a|abbr|b|big|br|cite|code|del|div|em|font|h[1-6]|i|img|ins|li|mark|nobr|p|q|s|script|small|span|strike|strong|style|sub|sup|time|u|wbr)(?:\s*\/?>|\s+[^<>]*=)/i;
 
 /** Collapses runs of spaces, trims lines and keeps at most one blank line between paragraphs. */
 export function tidyText(text: string): string {
-  return text
+  return repairC1(text)
     .replace(/\r\n?/g, "\n")
     .replace(INVISIBLE, "")
     .replace(SPACES, " ")

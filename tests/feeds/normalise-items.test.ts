@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { normaliseItems } from "../../src/feeds/normalise-items.ts";
-import type { ParsedFeed, ParsedItem } from "../../src/feeds/parse-feed.ts";
+import { type ParsedFeed, type ParsedItem, parseFeed } from "../../src/feeds/parse-feed.ts";
 
 const FEED_URL = "https://feeds.example/tech.xml";
 const FETCHED_AT = "2024-03-01T10:00:00.000Z";
@@ -100,6 +100,32 @@ describe("normaliseItems: ids and keys", () => {
 });
 
 describe("normaliseItems: text", () => {
+  it("reads Windows-1252 character references as browsers do: `&#146;` is `’`", async () => {
+    const xml = `<rss version="2.0"><channel><title>t</title><item><guid>1</guid>
+      <title>Oracle&#146;s bid &#150; a &#147;trusted&#148; partner&#129;</title>
+      <description>It&#146;s done.</description></item></channel></rss>`;
+    const [item] = normaliseItems(await parseFeed(xml, FEED_URL), FEED_URL, FETCHED_AT);
+    expect(item?.title).toBe("Oracle’s bid – a “trusted” partner");
+    expect(item?.text).toBe("It’s done.");
+  });
+
+  it("keeps angle brackets of a title that are not markup", () => {
+    const titles = normaliseItems(
+      feedOf([
+        { guid: "1", title: "Why the <video> element still matters" },
+        { guid: "2", title: "Prove that if a<b and c>d then a-d<b-c" },
+        { guid: "3", title: 'Oracle <b>wins</b> the <a href="/deal">TikTok deal</a>' },
+      ]),
+      FEED_URL,
+      FETCHED_AT,
+    ).map((item) => item.title);
+    expect(titles).toEqual([
+      "Why the <video> element still matters",
+      "Prove that if a<b and c>d then a-d<b-c",
+      "Oracle wins the TikTok deal",
+    ]);
+  });
+
   it("turns HTML into tidy plain text with entities decoded", () => {
     const [item] = normaliseItems(
       feedOf([
