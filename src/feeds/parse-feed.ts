@@ -50,9 +50,16 @@ export async function parseFeed(xml: string, feedUrl: string): Promise<ParsedFee
   }
   let raw: Raw;
   try {
-    raw = (await createParser().parseString(xml)) as unknown as Raw;
+    raw = await parseXml(xml);
   } catch (error) {
-    throw describeParserError(error);
+    // `AT&T` unescaped is the commonest error of hand-made feeds: one bare `&` would lose them all.
+    const escaped = xml.replace(BARE_AMPERSAND, "&amp;");
+    if (escaped === xml) throw describeParserError(error);
+    try {
+      raw = await parseXml(escaped);
+    } catch {
+      throw describeParserError(error);
+    }
   }
   const items = Array.isArray(raw.items) ? raw.items : [];
   const feed: ParsedFeed = {
@@ -65,6 +72,12 @@ export async function parseFeed(xml: string, feedUrl: string): Promise<ParsedFee
   const lang = readText(raw.language) ?? readText(raw["dc:language"]) ?? readRootLanguage(xml);
   if (lang) feed.lang = lang;
   return feed;
+}
+
+const BARE_AMPERSAND = /&(?!#\d+;|#x[\da-f]+;|[a-z][\w.-]*;)/gi;
+
+async function parseXml(xml: string): Promise<Raw> {
+  return (await createParser().parseString(xml)) as unknown as Raw;
 }
 
 interface ParserInternals {

@@ -110,6 +110,23 @@ describe("parseFeed on documents that are not feeds", () => {
     );
   });
 
+  it("reads a feed whose only fault is a bare ampersand, and still reports other faults", async () => {
+    const xml = `<rss version="2.0"><channel><title>AT&T news</title><item><guid>1</guid>
+      <title>AT&T &amp; Verizon</title><link>https://news.example/?a=1&b=2</link><description>R&D &#233;t&#xE9;</description>
+    </item></channel></rss>`;
+    const feed = await parseFeed(xml, FEED_URL);
+    expect(feed.title).toBe("AT&T news");
+    expect(feed.items[0]).toMatchObject({
+      title: "AT&T & Verizon",
+      link: "https://news.example/?a=1&b=2",
+      content: "R&D été",
+    });
+    const unclosed = xml.replace("</item>", "");
+    await expect(parseFeed(unclosed, FEED_URL)).rejects.toThrow(
+      /malformed XML: Invalid character in entity name/,
+    );
+  });
+
   it("does not let one failed document spoil the next", async () => {
     await expect(parseFeed("<html><body><p>x<br></body></html>", FEED_URL)).rejects.toBeInstanceOf(
       FeedParseError,
