@@ -2,6 +2,7 @@ import Parser from "rss-parser";
 import { FeedParseError } from "./errors.ts";
 import { readFeedDate } from "./feed-date.ts";
 import { isRecord, resolveLink } from "./feed-values.ts";
+import { escapeInlineMarkup } from "./inline-markup.ts";
 import { looksLikeJson, parseJsonFeed } from "./json-feed.ts";
 
 /**
@@ -48,13 +49,14 @@ export async function parseFeed(xml: string, feedUrl: string): Promise<ParsedFee
   if (/^\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html[\s>])/i.test(xml)) {
     throw new FeedParseError("not an RSS or Atom feed (the server sent an HTML page)");
   }
+  const source = escapeInlineMarkup(xml);
   let raw: Raw;
   try {
-    raw = await parseXml(xml);
+    raw = await parseXml(source);
   } catch (error) {
     // `AT&T` unescaped is the commonest error of hand-made feeds: one bare `&` would lose them all.
-    const escaped = xml.replace(BARE_AMPERSAND, "&amp;");
-    if (escaped === xml) throw describeParserError(error);
+    const escaped = source.replace(BARE_AMPERSAND, "&amp;");
+    if (escaped === source) throw describeParserError(error);
     try {
       raw = await parseXml(escaped);
     } catch {

@@ -109,6 +109,27 @@ describe("normaliseItems: text", () => {
     expect(item?.text).toBe("It’s done.");
   });
 
+  it("reads markup written as XML in a field: Atom xhtml, a bare <b> in an RSS title", async () => {
+    const atom = `<feed xmlns="http://www.w3.org/2005/Atom"><title>t</title><id>urn:f</id>
+      <entry><id>urn:1</id><title type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">Oracle <i>wins</i> TikTok</div></title>
+        <content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>First <b>bold</b> then plain &amp; more.</p><p>Second.</p></div></content></entry>
+    </feed>`;
+    const rss = `<rss version="2.0"><channel><title>t</title><item><guid>1</guid>
+      <title>Start <b>bold</b> end</title><description>Before <i>italic</i> after.</description></item>
+      <item><guid>2</guid><title>Kept</title><description><![CDATA[<p>Already <b>HTML</b></p>]]></description></item>
+    </channel></rss>`;
+    const read = async (xml: string) =>
+      normaliseItems(await parseFeed(xml, FEED_URL), FEED_URL, FETCHED_AT).map((item) => [
+        item.title,
+        item.text,
+      ]);
+    expect(await read(atom)).toEqual([["Oracle wins TikTok", "First bold then plain & more.\n\nSecond."]]);
+    expect(await read(rss)).toEqual([
+      ["Start bold end", "Before italic after."],
+      ["Kept", "Already HTML"],
+    ]);
+  });
+
   it("keeps angle brackets of a title that are not markup", () => {
     const titles = normaliseItems(
       feedOf([
