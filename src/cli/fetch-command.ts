@@ -21,6 +21,14 @@ export const fetchCommand: CliCommand = {
     });
     if (context.json) printJson(context, toJson(report));
     else printPollReport(report, context.io);
+    // Feeds named on the command line are the point of the command: when none could be read it
+    // failed (a poll of every configured feed succeeds with some of them down).
+    if (feedUrls.length > 0 && report.feeds.every((feed) => !feed.ok)) {
+      context.io.err(
+        `no feed could be read: ${report.feeds.map((f) => `${f.url} (${f.error ?? f.skipped})`).join(", ")}`,
+      );
+      return 1;
+    }
     return 0;
   },
 };

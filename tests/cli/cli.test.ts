@@ -174,6 +174,23 @@ describe("newsdesk CLI", { timeout: 180_000 }, () => {
     expect(`${result.stdout}${result.stderr}`).not.toMatch(/\n\s+at /);
   });
 
+  it("fails a fetch of named feeds when none could be read, and succeeds when one could", async () => {
+    const env = {
+      NEWSDESK_CONFIG: writeConfig([]),
+      STORE_URL: tempStoreUrl(),
+      FETCH_ALLOW_HOSTS: "127.0.0.1",
+    };
+    const missing = server.url("missing.xml");
+    const failed = await runNewsdesk(["fetch", "--feed", missing, "--json"], env);
+    expect(failed.code).toBe(1);
+    expect(JSON.parse(failed.stdout).feeds).toEqual([
+      expect.objectContaining({ url: missing, ok: false, status: 404 }),
+    ]);
+    expect(failed.stderr).toMatch(/no feed could be read: .*missing\.xml \(HTTP 404/);
+    const partly = await runNewsdesk(["fetch", "--feed", missing, "--feed", server.url("tech.xml")], env);
+    expect(partly.code).toBe(0);
+  });
+
   it("refuses a malformed command with a usage line", async () => {
     const result = await runNewsdesk(["feeds", "add", "--nope"], { STORE_URL: tempStoreUrl() });
     expect(result.code).toBe(2);
