@@ -20,6 +20,9 @@ import iconv from "iconv-lite";
  * declared encoding, so `encoding="ISO-8859-1"` cannot make it decode twice.
  */
 export function decodeFeedBody(bytes: Uint8Array, contentType?: string): string {
+  // UTF-16 without a byte order mark: `<` is 00 3C or 3C 00 (and NULs are valid UTF-8).
+  const unmarked = readUtf16Start(bytes);
+  if (unmarked) return iconv.decode(Buffer.from(bytes), unmarked);
   const utf8 = decodeStrictUtf8(bytes);
   if (utf8 !== undefined) return utf8;
 
@@ -88,6 +91,12 @@ function decodeStrictUtf8(bytes: Uint8Array): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+function readUtf16Start(bytes: Uint8Array): "utf-16le" | "utf-16be" | undefined {
+  if (bytes[0] === 0 && bytes[1] === 0x3c) return "utf-16be";
+  if (bytes[0] === 0x3c && bytes[1] === 0) return "utf-16le";
+  return undefined;
 }
 
 function readUtf16Bom(bytes: Uint8Array): "utf-16le" | "utf-16be" | undefined {

@@ -44,6 +44,13 @@ describe("decodeFeedBody", () => {
     expect(decodeFeedBody(bytes, "text/xml; charset=iso-8859-1")).toBe("<rss>œuvre</rss>");
   });
 
+  it("reads UTF-16 without a byte-order mark from its first character", () => {
+    expect(decodeFeedBody(iconv.encode('<?xml version="1.0"?><rss>été</rss>', "utf-16be"))).toBe(
+      '<?xml version="1.0"?><rss>été</rss>',
+    );
+    expect(decodeFeedBody(iconv.encode("<rss>œuvre</rss>", "utf-16le"))).toBe("<rss>œuvre</rss>");
+  });
+
   it("skips a UTF-8 label the bytes contradict and uses the prolog instead", () => {
     const bytes = iconv.encode(
       '<?xml version="1.0" encoding="windows-1252"?><rss>l’été</rss>',
