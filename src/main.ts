@@ -56,9 +56,9 @@ export async function createApp(options: CreateAppOptions = {}): Promise<App> {
 
 /**
  * How far V8 lets the heap grow past what survived its last full collection before it collects
- * again. Left to itself V8 picks up to 4× for a program that allocates fast, as a poll does: a
- * 20 000-item cold poll peaked at 1.5 GB of RSS for a live set of about 340 MB. At 30 % the same
- * poll peaks at 0.87 GB for 8 % more CPU time (measured at full size, src/bench).
+ * again. Left to itself V8 picks up to 4× for a program that allocates fast, as a poll does: the
+ * bench's 20 000-item cold poll (src/bench) peaks at 717–729 MB of RSS without this limit, and at
+ * 485–494 MB with it, for 10–25 % more CPU time (two runs each, on a shared machine).
  */
 const HEAP_GROWING_PERCENT = 30;
 
