@@ -116,7 +116,11 @@ function createParser(): Parser {
   };
   internals.parseItemAtom = (entry) => {
     try {
-      return parseItemAtom(repairAtomEntry(entry));
+      const item = parseItemAtom(repairAtomEntry(entry));
+      // An entry's own xml:lang (a French entry in an English feed); rss-parser drops it.
+      const attributes = isRecord(entry) && isRecord(entry.$) ? entry.$ : {};
+      const lang = readText(attributes["xml:lang"]);
+      return lang ? { ...item, language: lang } : item;
     } catch {
       return {};
     }

@@ -236,6 +236,16 @@ describe("parseFeed smooths over rss-parser's quirks", () => {
     expect(feed.items[1]?.published).toBe("2020-09-14T08:00:00.000Z");
   });
 
+  it("reads an Atom entry's own xml:lang", async () => {
+    const xml = `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en"><title>Mixed</title><id>urn:f</id>
+      <entry xml:lang="fr"><id>urn:1</id><title>Nvidia H20 : Washington durcit le ton</title></entry>
+      <entry><id>urn:2</id><title>Nvidia H20 export ban</title></entry>
+    </feed>`;
+    const feed = await parseFeed(xml, FEED_URL);
+    expect(feed.lang).toBe("en");
+    expect(feed.items.map((item) => item.language)).toEqual(["fr", undefined]);
+  });
+
   it("takes a guid that is a web address as the link of an item without one", async () => {
     const xml = `<rss version="2.0"><channel><title>t</title>
       <item><title>A</title><guid>https://news.example/a</guid></item>
