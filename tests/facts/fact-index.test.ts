@@ -10,6 +10,17 @@ import { analyzeText } from "../../src/text/analyze.ts";
 import { feedItems, indexOf, SEED_ID, seedItem } from "./fixtures.ts";
 
 const now = "2024-06-01T00:00:00Z";
+
+/** An item that is one headline, with a dated sentence so that it has a body. */
+const story = (key: string, title: string): Item => ({
+  ...feedItems()[0]!,
+  key,
+  id: `https://news.example/${key}`,
+  link: `https://news.example/${key}`,
+  title,
+  text: "The companies said so on September 3, 2025.",
+  topics: [],
+});
 const keysOf = (question: string) => analyseQuestion(question).expandedTerms;
 
 function sentenceFact(id: string, text: string, extra: Partial<Fact> = {}): Fact {
@@ -93,15 +104,6 @@ describe("fact index", () => {
   });
 
   it("answers `Who did X choose?` with whom X chose, not with who chose X", async () => {
-    const story = (key: string, text: string): Item => ({
-      ...feedItems()[0]!,
-      key,
-      id: `https://news.example/${key}`,
-      link: `https://news.example/${key}`,
-      title: text,
-      text: "The companies said so on September 3, 2025.",
-      topics: [],
-    });
     const index = indexOf([
       story("a", "Hexasoft Technologies picks Dexaware SA as technology partner"),
       story("b", "Dexaware SA picks Velware Networks as technology partner"),
@@ -119,32 +121,14 @@ describe("fact index", () => {
   });
 
   it("answers `Who did X choose?` from a sentence where X is a complement: `the partner of X`", async () => {
-    const item: Item = {
-      ...feedItems()[0]!,
-      title: "Velware Networks becomes the technology partner of Dexaware SA",
-      text: "The companies said so on September 3, 2025.",
-      topics: [],
-    };
-    const result = await answerQuestion(
-      "Who did Dexaware SA choose as its technology partner?",
-      indexOf([item]),
-      {
-        now,
-      },
-    );
+    const index = indexOf([story("a", "Velware Networks becomes the technology partner of Dexaware SA")]);
+    const result = await answerQuestion("Who did Dexaware SA choose as its technology partner?", index, {
+      now,
+    });
     expect(result.answer).toMatch(/Velware/);
   });
 
   it("does not answer with what a fact denies, unless asked about the denial", async () => {
-    const story = (key: string, title: string): Item => ({
-      ...feedItems()[0]!,
-      key,
-      id: `https://news.example/${key}`,
-      link: `https://news.example/${key}`,
-      title,
-      text: "The companies said so on Monday.",
-      topics: [],
-    });
     const index = indexOf([
       story("a", "Dexaware SA did not pick Hexasoft Technologies as its cloud partner"),
       story("b", "Astrawave Systems n'a pas choisi Pallasdata comme partenaire cloud"),
