@@ -44,6 +44,8 @@ const STRONG_CAUSES = words(
     "pour que|c'est qu['’e]?|raisons?|motifs?|amid (?:concerns?|fears?)|over (?:concerns?|fears?)",
     "par crainte|de peur|craintes?|inqui[ée]tudes?|citing|cited|invoquant|arguing|estimant qu['’e]?",
     "(?:pourquoi|why)[^:?]{3,80}:",
+    // `fined … for abusing its position`, `condamnée pour avoir abusé de sa position`.
+    "for (?!example|instance)\\p{L}{3,}ing|pour (?:ne pas )?avoir",
   ],
   "giu",
 );

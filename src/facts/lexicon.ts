@@ -35,7 +35,7 @@ const GROUPS: Record<string, string> = {
     detenu detenue possede actionnaire shareholder belongs belong belonged appartient appartenir
     appartiennent appartenait`,
   head: `ceo chief_executive boss head leader pdg directeur_general directrice_generale patron patronne
-    dirigeant dirigeants chef`,
+    dirigeant dirigeants chef runs run dirige diriger`,
   president: `president presidents presidential chairman chairwoman chair presidente presidentiel
     presidentielle`,
   analyst: "analyst analysts analyste analystes expert experts",
@@ -80,6 +80,14 @@ const GROUPS: Record<string, string> = {
   close: "shut_down shutdown close closed closes closing fermer ferme fermee fermeture cesser arreter",
   fine: "fine fined penalty amende amendes sanction sanctionne penalite",
   investigation: "investigation probe inquiry enquete examen",
+  city: "city cities town towns ville villes",
+  quarter: "quarter quarters quarterly trimestre trimestres trimestriel trimestrielle trimestriels",
+  first: "first premier premiere",
+  second: "second deuxieme",
+  third: "third troisieme",
+  fourth: "fourth quatrieme",
+  funding: `raise raised raises raising funding fundraising funding_round lever leve levee levees levent
+    financement tour_de_table`,
   appeal: "appeal appeals appealed appealing faire_appel fera_appel fait_appel interjeter_appel contester",
   lawsuit: "lawsuit sue sued suit complaint proces plainte poursuite poursuivi",
   layoffs: `layoff layoffs lay_off lays_off laid_off job_cuts licenciement licenciements licencier licencie

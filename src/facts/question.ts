@@ -162,6 +162,8 @@ export function analyseQuestion(question: string, langHint?: string): AnalysedQu
     if (kind === "howmuch" && UNIT_WORDS[word]) {
       unit = UNIT_WORDS[word];
       skip.add(i);
+    } else if (kind === "howmuch" && type && type.kind !== "howmuch") {
+      // `How many cities…`: what is counted, a word to search for; the answer is still a number.
     } else if ((kind === "what" || kind === "howmuch" || kind === "who") && type) {
       if (kind !== "who" || type.kind === "who") skip.add(i);
       if (kind !== "who") kind = type.kind;

@@ -3,6 +3,7 @@ import type { Referent, RoleRelation } from "./fact.ts";
 import {
   findAppointments,
   findAppositions,
+  findPredicates,
   gapBefore,
   isPlace,
   ORG_LINKS,
@@ -107,6 +108,7 @@ function relationsOf(r: Reading, open: OpenRole[]): SentenceRelations {
   }
   findAppositions(s, folded, result.roles);
   findAppointments(s, folded, result.roles);
+  findPredicates(s, folded, result.roles);
   return result;
 }
 

@@ -103,6 +103,55 @@ export function findAppointments(s: SentenceNames, folded: string[], roles: Role
   }
 }
 
+// `X is|remains|will become … ROLE`: the verbs that give their subject a role, as token runs.
+const PREDICATES = [
+  "is",
+  "was",
+  "remains",
+  "remained",
+  "becomes",
+  "became",
+  "will remain",
+  "will become",
+  "will be",
+  "has been",
+  "est",
+  "etait",
+  "reste",
+  "restera",
+  "devient",
+  "deviendra",
+  "sera",
+  "a ete",
+].map((verb) => verb.split(" "));
+
+/** `Bobby Kotick will remain chief executive of Activision`, `Jane Doe devient PDG d'Acme`. */
+export function findPredicates(s: SentenceNames, folded: string[], roles: RoleRelation[]): void {
+  for (const name of s.names) {
+    const from = name.lastToken + 1;
+    const verb = PREDICATES.find((words) => words.every((w, k) => folded[from + k] === w));
+    if (!verb || isPlace(name.key) || roles.some((r) => r.holderKey === name.key)) continue;
+    let i = from + verb.length;
+    while (i <= from + verb.length + 2 && ROLE_FILLERS.has(folded[i] ?? "")) i++;
+    const role = roleAt(folded, i);
+    if (!role) continue;
+    const after = i + role.length;
+    const org = ORG_LINKS.has(folded[after] ?? "")
+      ? s.names.find((n) => n.firstToken === after + 1)
+      : undefined;
+    const last = org ? org.lastToken : after - 1;
+    roles.push({
+      holder: name.surface,
+      holderKey: name.key,
+      role: s.text.slice(s.tokens[i]!.start, s.tokens[after - 1]!.end),
+      groups: role.groups,
+      ...(org ? { org: org.surface, orgKey: org.key } : {}),
+      start: name.start,
+      end: s.tokens[last]!.end,
+    });
+  }
+}
+
 export function relation(
   holder: NameSpan,
   text: string,

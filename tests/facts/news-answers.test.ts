@@ -1,0 +1,93 @@
+import { describe, expect, it } from "vitest";
+import { answerQuestion } from "../../src/facts/answer.ts";
+import { analyseQuestion } from "../../src/facts/question.ts";
+import type { Item, Lang } from "../../src/model.ts";
+import { feedItems, indexOf } from "./fixtures.ts";
+
+// Tech news beyond the TikTok deal, each story told in one language: the ways news states
+// roles, causes, amounts and counts, asked about in English and French.
+const story = (key: string, lang: Lang, title: string, text: string, published: string): Item => ({
+  ...feedItems()[0]!,
+  key,
+  id: `https://news.example/${key}`,
+  link: `https://news.example/${key}`,
+  lang,
+  title,
+  text,
+  published,
+  topics: [],
+});
+
+const index = indexOf([
+  story(
+    "activision",
+    "en",
+    "Microsoft to buy Activision Blizzard for $68.7 billion",
+    "Microsoft said on Tuesday it would acquire Activision Blizzard for $68.7 billion in an all-cash deal. " +
+      "Bobby Kotick will remain chief executive of Activision Blizzard.",
+    "2022-01-18T14:00:00Z",
+  ),
+  story(
+    "nvidia",
+    "en",
+    "Nvidia revenue nearly doubles on AI chip demand",
+    "Nvidia reported revenue of $35.1 billion for the third quarter, up 94% from a year ago. " +
+      "The company expects fourth-quarter revenue of about $37.5 billion.",
+    "2024-11-20T22:00:00Z",
+  ),
+  story(
+    "apple-fine",
+    "en",
+    "EU fines Apple €1.8 billion over music streaming",
+    "The European Commission fined Apple €1.8 billion on Monday for abusing its dominant position in the market " +
+      "for music streaming apps. Apple said it would appeal the decision.",
+    "2024-03-04T10:00:00Z",
+  ),
+  story(
+    "5g",
+    "fr",
+    "La 5G dans 20 villes d'ici 2025",
+    "Le gouvernement a annoncé jeudi que la 5G sera déployée dans 20 villes d'ici 2025. " +
+      "Les opérateurs ont payé 2,8 milliards d'euros pour les fréquences.",
+    "2020-10-01T08:00:00Z",
+  ),
+  story(
+    "mistral",
+    "fr",
+    "Mistral AI lève 600 millions d'euros",
+    "La start-up française Mistral AI a levé 600 millions d'euros lors d'un tour de table mené par General " +
+      "Catalyst, a-t-elle annoncé mardi. L'entreprise, fondée en 2023 par Arthur Mensch, Guillaume Lample et " +
+      "Timothée Lacroix, est désormais valorisée à 5,8 milliards d'euros.",
+    "2024-06-11T07:00:00Z",
+  ),
+]);
+
+const ask = (question: string) => answerQuestion(question, index, { now: "2025-01-20T00:00:00Z" });
+
+describe("answers to questions about tech news", () => {
+  it.each([
+    // A role given by a verb: `X will remain chief executive of Y`.
+    ["Who runs Activision Blizzard?", /Bobby Kotick/],
+    // The agent of the role's verb: `fondée en 2023 par Arthur Mensch`.
+    ["Who founded Mistral AI?", /Arthur Mensch/],
+    ["Qui a fondé Mistral AI ?", /Arthur Mensch/],
+    // `for abusing`: a cause.
+    ["Why was Apple fined by the EU?", /for abusing its dominant position/],
+    // Counted things (`how many cities`) are searched for, and the answer is still a number.
+    ["How many cities will get 5G by 2025?", /20 villes/],
+    // Quarter and ordinal words across languages.
+    ["Quel est le chiffre d'affaires de Nvidia au troisième trimestre ?", /\$35\.1 billion/],
+    ["What revenue does Nvidia expect for the fourth quarter?", /\$37\.5 billion/],
+    // Raising money, in French.
+    ["How much did Mistral AI raise?", /600 millions d'euros/],
+  ])("%s → %s", async (question, expected) => {
+    const result = await ask(question);
+    expect(result.answer).toMatch(expected);
+  });
+
+  it("reads `how many cities` as a question for a number about cities", () => {
+    const analysed = analyseQuestion("How many cities will get 5G by 2025?");
+    expect(analysed.kind).toBe("howmuch");
+    expect(analysed.keyTerms).toContain("cities");
+  });
+});
