@@ -45,7 +45,7 @@ const STRONG_CAUSES = words(
     "par crainte|de peur|craintes?|inqui[ée]tudes?|citing|cited|invoquant|arguing|estimant qu['’e]?",
     "(?:pourquoi|why)[^:?]{3,80}:",
     // `fined … for abusing its position`, `condamnée pour avoir abusé de sa position`.
-    "for (?!example|instance)\\p{L}{3,}ing|pour (?:ne pas )?avoir",
+    "for (?!example|instance)\\p{L}{3,}ing|pour (?:ne pas )?avoir|s['’]explique par|(?:is|are|was|were) explained by",
   ],
   "giu",
 );

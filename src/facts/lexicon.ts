@@ -93,7 +93,8 @@ const GROUPS: Record<string, string> = {
   layoffs: `layoff layoffs lay_off lays_off laid_off job_cuts licenciement licenciements licencier licencie
     licenciera suppressions_de_postes`,
   employees: `employee employees staff workforce workers employe employes salarie salaries effectif
-    effectifs`,
+    effectifs job jobs poste postes emploi emplois`,
+  cut: "cut cuts cutting slash slashes slashed eliminate supprimer supprime supprimera suppression reduction reduire",
   users: "user users utilisateur utilisateurs abonnes subscribers",
   price: `price prices cost costs value valued worth valuation amount prix cout couts valeur valorisation
     valorise valorisee montant pay pays paid paying spend spent payer paye payee paie debourser`,
@@ -115,6 +116,10 @@ const GROUPS: Record<string, string> = {
   talks: "talks negotiations discussions negociations pourparlers",
   election: "election elections vote scrutin",
   cloud: "cloud infonuagique",
+  datacenter: `data_center data_centers data_centre datacenter datacenters centre_de_donnees centres_de_donnees
+    centre_donnees centres_donnees`,
+  build: "build builds building built construire construit construite construira construction",
+  digital: "digital numerique",
   chip: "chip chips semiconductor semiconductors puce puces semi-conducteur semi-conducteurs",
   resign: `resign resigns resigned resigning resignation quit quits step_down steps_down stepped_down demission
     demissionne demissionner demissionnaire quitter quitte`,

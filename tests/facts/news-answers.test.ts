@@ -52,6 +52,21 @@ const index = indexOf([
     "2020-10-01T08:00:00Z",
   ),
   story(
+    "free",
+    "fr",
+    "Free va supprimer 500 postes",
+    "L'opérateur Free a annoncé mercredi la suppression de 500 postes en France d'ici la fin de l'année. " +
+      "Selon la direction, cette réduction d'effectifs s'explique par la baisse du nombre d'abonnés mobiles.",
+    "2024-10-02T08:00:00Z",
+  ),
+  story(
+    "ovhcloud",
+    "fr",
+    "OVHcloud choisit Strasbourg pour son nouveau centre de données",
+    "OVHcloud va construire un nouveau centre de données à Strasbourg, a indiqué lundi l'hébergeur roubaisien.",
+    "2024-05-13T08:00:00Z",
+  ),
+  story(
     "mistral",
     "fr",
     "Mistral AI lève 600 millions d'euros",
@@ -80,6 +95,10 @@ describe("answers to questions about tech news", () => {
     ["What revenue does Nvidia expect for the fourth quarter?", /\$37\.5 billion/],
     // Raising money, in French.
     ["How much did Mistral AI raise?", /600 millions d'euros/],
+    // Jobs, cuts, data centres and building, across languages; `s'explique par` gives a cause.
+    ["How many jobs is Free cutting?", /500 postes/],
+    ["Why is Free cutting jobs?", /s'explique par la baisse du nombre d'abonnés/],
+    ["Where will OVHcloud build its new data center?", /à Strasbourg/],
   ])("%s → %s", async (question, expected) => {
     const result = await ask(question);
     expect(result.answer).toMatch(expected);
