@@ -60,10 +60,18 @@ export function loadDotEnv(file = ".env"): void {
   if (existsSync(file)) process.loadEnvFile(file);
 }
 
+/** A variable left empty (`DISCORD_CLIENT_ID=` in a copied .env.example) is not set. */
+function setVariables(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ""),
+  );
+}
+
 export function loadConfig(options: LoadConfigOptions = {}): Config {
   const issues: ConfigIssue[] = [];
   const env =
-    check(envSchema, options.env ?? process.env, "environment (.env)", issues) ?? envSchema.parse({});
+    check(envSchema, setVariables(options.env ?? process.env), "environment (.env)", issues) ??
+    envSchema.parse({});
   if (options.storeUrl) env.STORE_URL = options.storeUrl;
   const dir = options.dir ?? env.NEWSDESK_CONFIG;
   if (!existsSync(dir)) {

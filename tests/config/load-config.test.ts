@@ -52,6 +52,21 @@ describe("configuration", () => {
     expect(issues[0]?.file).toMatch(/feeds\.yaml$/);
   });
 
+  it("takes the variables .env.example leaves empty as not set", () => {
+    const example = readFileSync(".env.example", "utf8");
+    const env = Object.fromEntries(
+      example
+        .split("\n")
+        .filter((line) => /^[A-Z_]+=/.test(line))
+        .map((line) => [line.slice(0, line.indexOf("=")), line.slice(line.indexOf("=") + 1)]),
+    );
+    expect(env.DISCORD_CLIENT_ID).toBe("");
+    const config = loadConfig({ dir: path.resolve("config"), env });
+    expect(config.env.DISCORD_TOKEN).toBeUndefined();
+    expect(config.env.DISCORD_CLIENT_ID).toBeUndefined();
+    expect(config.env.STORE_URL).toBe("sqlite://data/newsdesk.sqlite");
+  });
+
   it("reports every problem at once, and bad environment values too", () => {
     try {
       loadConfig({
