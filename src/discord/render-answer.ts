@@ -20,10 +20,13 @@ export function renderAnswerEmbed(result: AnswerResult, locale: Locale): APIEmbe
   embed.description = `> ${safe(result.answer, 1800)}`;
   const sources = result.citations.map((c, i) => {
     const title = c.curated ? say(locale, "ask.curated") : safe(c.title, 150);
-    const linked = c.url && isHttpUrl(c.url) && !/[()\s]/.test(c.url) ? `[${title}](${c.url})` : title;
     const when = c.published ? ` · ${discordTime(c.published, "d")}` : "";
     const outlet = c.feed && !c.curated ? ` — ${safe(c.feed, 60)}` : "";
-    return `${i + 1}. ${linked}${outlet}${when}`;
+    const line = (shown: string) => `${i + 1}. ${shown}${outlet}${when}`;
+    const linked =
+      c.url && isHttpUrl(c.url) && !/[()\s]/.test(c.url) ? line(`[${title}](${c.url})`) : line(title);
+    // A link too long for the field is left out rather than cut.
+    return linked.length <= MESSAGE_LIMITS.fieldValue ? linked : line(title);
   });
   if (sources.length > 0) {
     embed.fields = [
@@ -41,5 +44,5 @@ function fitLines(lines: string[], max: number): string {
     if (next.length > max) break;
     value = next;
   }
-  return value || safe(lines[0], max);
+  return value || (lines[0] ?? "").slice(0, max);
 }

@@ -14,9 +14,15 @@ export const NEWSDESK_COLOR = 0x2f6fdf;
 const MAX_REPLY_MESSAGES = 3;
 const DESCRIPTION_ROOM = MESSAGE_LIMITS.description - 96;
 
-/** Untrusted text made inert for Discord markdown, on one line, at most `max` long. */
+/** Untrusted text made inert for Discord markdown, on one line, at most `max` long once escaped. */
 export function safe(text: string | undefined, max = 256): string {
-  return escapeFeedText(truncateText(cleanText(text ?? "", { singleLine: true }), max));
+  const clean = cleanText(text ?? "", { singleLine: true });
+  // Escaping adds a backslash per markdown character: the text is cut shorter until it fits.
+  for (let budget = max; ; ) {
+    const escaped = escapeFeedText(truncateText(clean, budget));
+    if (escaped.length <= max || budget <= 1) return escaped;
+    budget = Math.max(1, budget - (escaped.length - max));
+  }
 }
 
 /** Text shown in a code span (queries, cron expressions, URLs): no backquote can end it early. */
