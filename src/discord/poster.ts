@@ -33,7 +33,9 @@ export function createDiscordSender(rest: REST): Sender {
 export function classify(error: unknown): DeliveryError {
   if (error instanceof DiscordAPIError) {
     const permanent = PERMANENT_CODES.has(error.code) || error.status === 403 || error.status === 404;
-    return new DeliveryError(describe(error), permanent, error.code);
+    // Any other 4xx (an invalid body, a message too large) will be refused again: never retried.
+    const rejected = !permanent && error.status >= 400 && error.status < 500 && error.status !== 429;
+    return new DeliveryError(describe(error), permanent, error.code, rejected);
   }
   if (error instanceof HTTPError)
     return new DeliveryError(`Discord answered ${error.status}`, false, error.status);

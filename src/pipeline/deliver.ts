@@ -113,6 +113,14 @@ export async function deliverQueued(app: App, sender: Sender): Promise<DeliveryR
     });
     await pauseChannel(app, entry.channelId, reason);
   }
+  for (const entry of report.rejected) {
+    app.logger.error("Discord rejected a message; it will not be sent", {
+      guildId: entry.guildId,
+      channelId: entry.channelId,
+      stories: entry.storyIds,
+      reason: entry.lastError,
+    });
+  }
   return report;
 }
 

@@ -28,9 +28,14 @@ export interface SendResult {
 export class DeliveryError extends Error {
   constructor(
     message: string,
-    /** permanent: missing access/permissions, unknown channel — pause, never retry in a loop. */
+    /**
+     * permanent: missing access/permissions, unknown channel — the channel is paused, never
+     * retried in a loop. Otherwise the refusal is the message's own (`rejected`: an invalid body,
+     * never sent by retrying) or passing (a timeout, a 5xx after the REST client's retries).
+     */
     readonly permanent: boolean,
     readonly code?: number | string,
+    readonly rejected = false,
   ) {
     super(message);
     this.name = "DeliveryError";
@@ -88,14 +93,19 @@ export async function queueMessages(
 
 export interface DeliveryReport {
   sent: OutboxEntry[];
+  /** Refused for their channel (the caller pauses it). */
   failed: OutboxEntry[];
+  /** Refused for themselves (an invalid body): marked failed, their channel goes on. */
+  rejected: OutboxEntry[];
   pending: OutboxEntry[];
 }
 
 /**
  * Sends every pending entry, oldest first. Permanent failures mark the entry failed and are
- * returned so the caller pauses the subscription; transient ones leave it pending for the next
- * cycle (the REST client already retried 429s and 5xx a bounded number of times).
+ * returned so the caller pauses the subscription; a message Discord rejects for itself is marked
+ * failed and its channel goes on; transient failures leave the entry pending for the next cycle
+ * (the REST client already retried 429s and 5xx a bounded number of times) and hold the rest of
+ * its channel's entries with it, so that a digest's messages never arrive out of order.
  */
 export async function deliverPending(
   store: Store,
@@ -103,15 +113,16 @@ export async function deliverPending(
   now: () => Date,
   only?: (entry: OutboxEntry) => boolean,
 ): Promise<DeliveryReport> {
-  const report: DeliveryReport = { sent: [], failed: [], pending: [] };
+  const report: DeliveryReport = { sent: [], failed: [], rejected: [], pending: [] };
   const pending = (await store.outbox.pending())
     .filter((e) => !only || only(e))
     // Stable sort: entries queued together (a digest's messages) keep their queue order, which
     // is the order of the store's open list — a digest must not arrive as 2/3, 1/3, 3/3.
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-  const pausedChannels = new Set<string>();
+  // Channels paused, or waiting on a message that failed for now: their later entries wait.
+  const heldChannels = new Set<string>();
   for (const entry of pending) {
-    if (pausedChannels.has(entry.channelId)) {
+    if (heldChannels.has(entry.channelId)) {
       report.pending.push(entry);
       continue;
     }
@@ -123,18 +134,20 @@ export async function deliverPending(
       report.sent.push(sent);
     } catch (error) {
       const permanent = error instanceof DeliveryError && error.permanent;
+      const rejected = error instanceof DeliveryError && error.rejected;
       const failed: OutboxEntry = {
         ...attempt,
-        status: permanent ? "failed" : "pending",
+        status: permanent || rejected ? "failed" : "pending",
         lastError: (error as Error).message,
       };
       await store.outbox.put(failed);
-      if (permanent) {
-        pausedChannels.add(entry.channelId);
-        report.failed.push(failed);
-      } else {
-        report.pending.push(failed);
+      if (rejected) {
+        report.rejected.push(failed);
+        continue;
       }
+      heldChannels.add(entry.channelId);
+      if (permanent) report.failed.push(failed);
+      else report.pending.push(failed);
     }
   }
   return report;

@@ -225,6 +225,52 @@ describe("delivery", () => {
   });
 });
 
+describe("delivery order and refused messages", () => {
+  it("holds a channel's later messages behind one that failed for now, then sends them in order", async () => {
+    await subscribeTo("alpha", "instant");
+    await addStories(3, { topics: ["alpha"] });
+    await queueInstantAlerts(app, new Date(at(20)));
+    const queued = (await app.store.outbox.pending()).map((e) => e.nonce);
+    expect(queued).toHaveLength(3);
+    let failFirst = true;
+    const order: string[] = [];
+    const sender: Sender = {
+      async send(_channelId, _payload, nonce) {
+        if (failFirst && nonce === queued[0]) throw new DeliveryError("Discord answered 503", false, 503);
+        order.push(nonce);
+        return { messageId: nonce };
+      },
+    };
+    const first = await deliverQueued(app, sender);
+    expect(first.sent).toEqual([]);
+    expect(first.pending).toHaveLength(3);
+    failFirst = false;
+    await deliverQueued(app, sender);
+    expect(order).toEqual(queued);
+  });
+
+  it("marks a message Discord rejects for itself failed, and goes on with its channel", async () => {
+    await subscribeTo("alpha", "instant");
+    await addStories(2, { topics: ["alpha"] });
+    await queueInstantAlerts(app, new Date(at(20)));
+    const [bad] = await app.store.outbox.pending();
+    const sender: Sender = {
+      async send(_channelId, _payload, nonce) {
+        if (nonce === bad!.nonce) throw new DeliveryError("Invalid Form Body (50035)", false, 50035, true);
+        return { messageId: nonce };
+      },
+    };
+    const report = await deliverQueued(app, sender);
+    expect(report.rejected.map((e) => e.nonce)).toEqual([bad!.nonce]);
+    expect(report.sent).toHaveLength(1);
+    expect(report.failed).toEqual([]);
+    expect((await app.store.subscriptions.list()).every((s) => !s.pausedReason)).toBe(true);
+    // Not retried by later cycles.
+    expect((await deliverQueued(app, sender)).rejected).toEqual([]);
+    expect(await app.store.outbox.pending()).toEqual([]);
+  });
+});
+
 describe("disabled feed notices", () => {
   it("tell each guild that reads the feed once per subscribed channel, and no guild that cannot see it", async () => {
     await subscribeTo("alpha", "instant", CHANNEL, GUILD);
