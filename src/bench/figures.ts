@@ -23,6 +23,7 @@ export interface PhaseResults {
 const PHASE_OF: Record<string, keyof PhaseResults> = {
   "cold-poll": "poll",
   "cold-poll-cpu": "poll",
+  "cold-poll-stall": "poll",
   "warm-poll": "poll",
   "topic-matching": "matching",
   "topic-matching-prepared": "matching",
@@ -68,6 +69,13 @@ export function buildFigures(r: PhaseResults, full: boolean): Figure[] {
       ratio: ratio(poll?.cold.cpuMs, floor?.cpuMs),
       ratioLabel: "the floor's CPU time",
       note: "CPU time (user + system) of the process: what a busy machine inflates least",
+    },
+    {
+      id: "cold-poll-stall",
+      label: "  longest event-loop stall",
+      value: poll?.coldLongestStallMs ?? Number.NaN,
+      unit: "ms",
+      note: "in the bot, how long a Discord interaction can wait to be acknowledged during such a poll (Discord allows 3 s)",
     },
     {
       id: "warm-poll",

@@ -1,3 +1,4 @@
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { createLogger } from "../log/logger.ts";
 import { createApp, limitHeapGrowth } from "../main.ts";
 import { openFactBase } from "../pipeline/fact-base.ts";
@@ -31,6 +32,11 @@ export interface PollRun {
 export interface PollResult {
   cold: PollRun;
   warm: PollRun;
+  /**
+   * The longest the cold poll held the event loop at a time: in the bot, a Discord interaction
+   * arriving then waits that long before it can be acknowledged (Discord allows 3 s).
+   */
+  coldLongestStallMs: number;
   /** Peak RSS at the end of the cold poll (it includes start-up: the process did nothing else). */
   coldPeakRssBytes: number;
   /** Peak RSS after the warm poll too. */
@@ -59,13 +65,22 @@ export async function runPollPhase(spec: PollSpec): Promise<PollResult> {
     collectGarbage();
     let start = performance.now();
     let cpu = process.cpuUsage();
+    const stalls = monitorEventLoopDelay({ resolution: 10 });
+    stalls.enable();
     const cold = summarise(await runPoll(app, { facts }), since(start), cpuMsSince(cpu));
+    stalls.disable();
     const coldPeakRssBytes = peakRssBytes();
     collectGarbage();
     start = performance.now();
     cpu = process.cpuUsage();
     const warm = summarise(await runPoll(app, { facts }), since(start), cpuMsSince(cpu));
-    return { cold, warm, coldPeakRssBytes, peakRssBytes: peakRssBytes() };
+    return {
+      cold,
+      warm,
+      coldLongestStallMs: stalls.max / 1e6,
+      coldPeakRssBytes,
+      peakRssBytes: peakRssBytes(),
+    };
   } finally {
     await app.close();
   }

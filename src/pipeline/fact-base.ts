@@ -23,6 +23,7 @@ import type { CuratedFact, Item } from "../model.ts";
 import { hashId } from "../store/keys.ts";
 import { detectLanguage } from "../text/language.ts";
 import { FactDocs } from "./fact-docs.ts";
+import { mapInTurns, yieldToEventLoop } from "./in-turns.ts";
 
 /**
  * The fact base: every sentence newsdesk read, searchable. Facts are stored with the items they
@@ -63,6 +64,8 @@ const REBUILD_CHUNK = 500;
 // A segment's facts (each sentence with its entities, terms and stored form) all stay in memory
 // until it is written: 100 items, about 4 000 facts, keeps that working set small.
 const SEGMENT_ITEMS = 100;
+// Items whose facts are extracted between two turns of the event loop (see in-turns.ts).
+const EXTRACT_TURN = 25;
 // Segments with fewer live facts (a few dozen items) are merged, up to this many facts each.
 const SMALL_FACTS = 1_000;
 const MERGED_FACTS = 5_000;
@@ -261,7 +264,7 @@ async function addItems(app: App, state: State, items: readonly Item[]): Promise
 
 /** Writes one segment of items' facts (none when they have no sentence), then indexes it. */
 async function addSegment(app: App, state: State, items: readonly Item[]): Promise<void> {
-  const facts = items.flatMap(extractFacts);
+  const facts = (await mapInTurns(items, EXTRACT_TURN, extractFacts)).flat();
   if (facts.length === 0) return;
   const segment = encodeSegment(facts.map((fact) => ({ fact, terms: termsOfFact(fact) })));
   const id = hashId("fact-segment", app.now().toISOString(), String(Math.random()));
@@ -419,8 +422,4 @@ function sourcesOf(facts: readonly Fact[]): SourceInfo[] {
     if (!known || (known.titleNames?.length ?? 0) === 0) sources.set(fact.itemKey, sourceOf(fact));
   }
   return [...sources.values()];
-}
-
-function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
 }

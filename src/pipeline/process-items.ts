@@ -2,11 +2,16 @@ import { createScope } from "../actions/scope.ts";
 import { listAllTopics } from "../actions/topics.ts";
 import type { App } from "../main.ts";
 import type { Item, Story, Topic, TopicMatch } from "../model.ts";
+import { itemVector } from "../stories/feature-vectors.ts";
 import { assembleStories, type KeptItem, keepForGrouping, planStories } from "../stories/group-stories.ts";
 import { detectLanguage } from "../text/language.ts";
 import { prepareDocument } from "../topics/document.ts";
 import { createTopicMatcher, matchTopics } from "../topics/topic-matcher.ts";
 import type { FactBase } from "./fact-base.ts";
+import { mapInTurns } from "./in-turns.ts";
+
+/** Items (or stories) handled between two turns of the event loop (see in-turns.ts). */
+const TURN = 50;
 
 export interface ProcessResult {
   items: Item[];
@@ -50,6 +55,9 @@ export async function processNewItems(
   }
   await readItems(app, missing, read);
   for (const [key, item] of read) members.set(key, item);
+  // Each new item's features are worked out (and kept) a few at a time before the grouping,
+  // which then finds them ready.
+  await mapInTurns(matched, TURN, itemVector);
   const planned = planStories(matched, recent, members, { windowHours, now });
   // Titles and summaries need the full text of the stories that change: only their earlier
   // members are read back, not the whole window's.
@@ -59,7 +67,10 @@ export async function processNewItems(
     earlier.filter((key) => !read.has(key)),
     read,
   );
-  const grouped = assembleStories(planned, read);
+  const assembled = await mapInTurns(chunks(planned.plans, TURN), 1, (plans) =>
+    assembleStories({ ...planned, plans }, read),
+  );
+  const grouped = { stories: assembled.flatMap((part) => part.stories), assignments: planned.assignments };
   const items = matched.map((item) => {
     const story = grouped.assignments.get(item.key);
     return story ? { ...item, story } : item;
@@ -135,7 +146,7 @@ async function matchItems(app: App, items: Item[], topics: Topic[]): Promise<Ite
   for (const guildId of new Set(topics.map((t) => t.guildId))) {
     if (guildId) scopes.set(guildId, await createScope(app, guildId));
   }
-  return items.map((item) => {
+  return mapInTurns(items, TURN, (item) => {
     const hits = matchTopics(matcher, prepareDocument(item));
     const visible: TopicMatch[] = hits
       .filter((hit) => {
@@ -145,6 +156,12 @@ async function matchItems(app: App, items: Item[], topics: Topic[]): Promise<Ite
       .map((hit) => ({ topic: hit.topic, score: round(hit.score) }));
     return { ...item, topics: visible };
   });
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let start = 0; start < items.length; start += size) out.push(items.slice(start, start + size));
+  return out;
 }
 
 function round(score: number): number {

@@ -199,6 +199,7 @@ describe("the benchmark harness", () => {
       expect(results.figures.map((f) => f.id)).toEqual([
         "cold-poll",
         "cold-poll-cpu",
+        "cold-poll-stall",
         "warm-poll",
         "topic-matching",
         "topic-matching-prepared",
