@@ -37,7 +37,7 @@ export async function removeCuratedFact(app: App, facts: FactBase | undefined, i
   if ((await app.store.curatedFacts.remove((f) => f.id === id)) === 0) {
     const configured = (await listCuratedFacts(app)).some((f) => f.id === id);
     throw configured
-      ? new UserError("usage", { text: `${id} comes from ${app.config.dir}/facts/; remove it there.` })
+      ? new UserError("config.owned", { what: id, file: `${app.config.dir}/facts/` })
       : new UserError("fact.unknown", { id });
   }
   await facts?.refreshCurated();

@@ -64,9 +64,7 @@ export async function addFeed(app: App, url: string, guildId?: string): Promise<
 
 export async function removeFeed(app: App, url: string, guildId?: string): Promise<void> {
   if (guildId === undefined && app.config.feeds.some((f) => f.url === url)) {
-    throw new UserError("usage", {
-      text: `${url} comes from ${app.config.dir}/feeds.yaml; remove it there.`,
-    });
+    throw new UserError("config.owned", { what: url, file: `${app.config.dir}/feeds.yaml` });
   }
   const removed = await app.store.feeds.remove((f) => f.url === url && f.guildId === guildId);
   if (removed === 0) throw new UserError("feed.unknown", { url });

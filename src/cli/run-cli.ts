@@ -77,13 +77,32 @@ export async function runCli(
 }
 
 function parseCommandArgs(command: CliCommand, args: string[]) {
+  const options = { ...GLOBAL_OPTIONS, ...command.options };
   const { values, positionals } = parseArgs({
-    args,
-    options: { ...GLOBAL_OPTIONS, ...command.options },
+    args: joinDashValues(args, options),
+    options,
     allowPositionals: true,
     strict: true,
   });
   return { values: values as CommandContext["values"], positionals };
+}
+
+/**
+ * `--query '-"beauty filter" tiktok'`: a string option's value may start with `-` (a query that
+ * excludes), which parseArgs would take for a flag; it is joined to its option as `--query=…`.
+ */
+function joinDashValues(args: string[], options: ParseArgsConfig["options"] & object): string[] {
+  const joined: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const name = arg.startsWith("--") && !arg.includes("=") ? arg.slice(2) : undefined;
+    const next = args[i + 1];
+    if (name && options[name]?.type === "string" && next?.startsWith("-") && next !== "--") {
+      joined.push(`${arg}=${next}`);
+      i++;
+    } else joined.push(arg);
+  }
+  return joined;
 }
 
 function reportError(error: unknown, io: CliIo, app: App | undefined): number {
@@ -93,7 +112,8 @@ function reportError(error: unknown, io: CliIo, app: App | undefined): number {
   }
   if (error instanceof UserError) {
     io.err(`Error: ${error.message}`);
-    return 1;
+    // A command missing what it needs is bad usage, as a bad flag is.
+    return error.code === "usage" ? 2 : 1;
   }
   const message = error instanceof Error ? error.message : String(error);
   io.err(`Error: ${message}`);

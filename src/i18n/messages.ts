@@ -83,6 +83,10 @@ const MESSAGES = {
     en: "There is no subscription to {topic} in {channel}. /status lists this server's subscriptions.",
     fr: "Aucun abonnement à {topic} dans {channel}. /status liste les abonnements de ce serveur.",
   },
+  "config.owned": {
+    en: "{what} comes from {file}; remove it there.",
+    fr: "{what} vient de {file} ; retirez-le là.",
+  },
   usage: { en: "{text}", fr: "{text}" },
 } as const satisfies Record<string, Record<Locale, string>>;
 

@@ -149,6 +149,15 @@ describe("newsdesk CLI", { timeout: 180_000 }, () => {
     const bad = await runNewsdesk(["topics", "test", "--query", "(tiktok oracle"], env);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/Unclosed parenthesis at 0/);
+
+    // DESIGN.md's exclusion syntax may open a query given as its own argument.
+    const excluding = await runNewsdesk(["topics", "test", "--query", '-"new phone" tiktok'], env);
+    expect(excluding.code).toBe(0);
+    expect(excluding.stdout).toMatch(/1 of 2 stored items match/);
+    // A command missing what it needs is bad usage: exit 2, as for a bad flag.
+    const missing = await runNewsdesk(["topics", "test"], env);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/topics test needs --query/);
   });
 
   it("console mode prints item counts for feeds served locally", async () => {
