@@ -223,10 +223,11 @@ function sharesKey(a: readonly string[], b: readonly string[]): boolean {
 
 /** True when the phrase's words stand at positions p, p+1, … of the sequence. */
 function followsAt(sequence: TokenSequence, p: number, words: PhraseWord[]): boolean {
-  const { signatures } = sequence;
+  const { signatures, breaks } = sequence;
   if (p + words.length > signatures.length) return false;
   // Signatures first: most positions fail on them, without a token being read.
   for (let j = 0; j < words.length; j++) if ((signatures[p + j]! & words[j]!.signature) === 0) return false;
+  for (let j = 1; j < words.length; j++) if (breaks[p + j]) return false;
   for (let j = 0; j < words.length; j++) {
     const token = sequence.words[p + j]!;
     const word = words[j]!;

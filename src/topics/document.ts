@@ -2,7 +2,7 @@ import type { Lang } from "../model.ts";
 import { type AnalyzedText, analyzeText, compoundBefore, setKeys } from "../text/analyze.ts";
 import { splitSentences } from "../text/sentences.ts";
 import { stemKeys } from "../text/stem.ts";
-import { JOINED, type ScannedText, scanText } from "../text/tokenize.ts";
+import { endOf, JOINED, type ScannedText, scanText, startOf } from "../text/tokenize.ts";
 import { type CompoundForm, hashTerm, openingOf, signatureOf, type WordForm } from "../text/word-forms.ts";
 import { TermTable } from "./term-table.ts";
 
@@ -60,6 +60,8 @@ export interface TokenSequence {
    * passes over the positions whose bits cannot match without reading their tokens.
    */
   signatures: readonly number[];
+  /** 1 where punctuation ends a clause before the token (`The executive. Order…`): a phrase stops there. */
+  breaks: Uint8Array;
 }
 
 /** What an item contributes to matching; `lang` only guides sentence splitting for the lead. */
@@ -87,7 +89,7 @@ export function prepareDocument(input: DocumentInput): PreparedDocument {
   const leadTokens = addPart(index, input.text, text, leadEnd, ZONE_BODY, compounds);
   // Compounds come after every token, in the order analyses list them.
   for (let n = 0; n < compounds.forms.length; n++) addOnce(index, compounds.forms[n]!, compounds.zones[n]!);
-  return new Prepared(input, undefined, title.forms, text.forms, leadTokens, index);
+  return new Prepared(input, undefined, title, text, leadTokens, index);
 }
 
 /** Compounds found by `addPart`, with their zones, to be added once every token is. */
@@ -147,7 +149,14 @@ function prepareAnalysed(input: DocumentInput, analysed: { title: AnalyzedText; 
   addTokens(index, text, zoneOfText);
   addCompounds(index, title, zoneOfTitle);
   addCompounds(index, text, zoneOfText);
-  return new Prepared(input, analysed, sequenceOf(title), sequenceOf(text), leadTokens, index);
+  return new Prepared(
+    input,
+    analysed,
+    sequenceOf(title, input.title),
+    sequenceOf(text, input.text),
+    leadTokens,
+    index,
+  );
 }
 
 /** A prepared document whose analyses, maps and token sequences are made only if something reads them. */
@@ -160,14 +169,14 @@ class Prepared implements PreparedDocument {
   #keys: Map<string, number> | undefined;
   #words: Map<string, number> | undefined;
   /** Each part's tokens as word forms until their sequence is asked for. */
-  #titleSequence: TokenSequence | readonly WordForm[];
-  #textSequence: TokenSequence | readonly WordForm[];
+  #titleSequence: TokenSequence | ScannedText;
+  #textSequence: TokenSequence | ScannedText;
 
   constructor(
     source: { title: string; text: string },
     analysed: { title: AnalyzedText; text: AnalyzedText } | undefined,
-    titleSequence: TokenSequence | readonly WordForm[],
-    textSequence: TokenSequence | readonly WordForm[],
+    titleSequence: TokenSequence | ScannedText,
+    textSequence: TokenSequence | ScannedText,
     readonly leadTokens: number,
     index: DocumentIndex,
   ) {
@@ -191,15 +200,15 @@ class Prepared implements PreparedDocument {
   // documents never build them.
   get titleSequence(): TokenSequence {
     const known = this.#titleSequence;
-    if (!isForms(known)) return known;
-    this.#titleSequence = sequenceOfForms(known);
+    if (!isScan(known)) return known;
+    this.#titleSequence = sequenceOfScan(known, this.#source.title);
     return this.#titleSequence as TokenSequence;
   }
 
   get textSequence(): TokenSequence {
     const known = this.#textSequence;
-    if (!isForms(known)) return known;
-    this.#textSequence = sequenceOfForms(known);
+    if (!isScan(known)) return known;
+    this.#textSequence = sequenceOfScan(known, this.#source.text);
     return this.#textSequence as TokenSequence;
   }
 
@@ -219,15 +228,36 @@ class Prepared implements PreparedDocument {
   }
 }
 
-function isForms(sequence: TokenSequence | readonly WordForm[]): sequence is readonly WordForm[] {
-  return Array.isArray(sequence);
+function isScan(sequence: TokenSequence | ScannedText): sequence is ScannedText {
+  return "spans" in sequence;
 }
 
 /** The forms themselves are the words; their signatures, in one array, are read first. */
-function sequenceOfForms(forms: readonly WordForm[]): TokenSequence {
+function sequenceOfScan(scan: ScannedText, source: string): TokenSequence {
+  const { forms } = scan;
   const signatures: number[] = new Array(forms.length);
   for (let i = 0; i < forms.length; i++) signatures[i] = forms[i]!.signature;
-  return { words: forms, signatures };
+  const breaks = breaksBetween(
+    source,
+    forms.length,
+    (i) => startOf(scan, i),
+    (i) => endOf(scan, i),
+  );
+  return { words: forms, signatures, breaks };
+}
+
+// Punctuation that ends a sentence or clause, or a line break: a phrase does not run across it.
+const CLAUSE_END = /[.!?;:,\n|•·]/;
+
+function breaksBetween(
+  source: string,
+  count: number,
+  start: (i: number) => number,
+  end: (i: number) => number,
+): Uint8Array {
+  const breaks = new Uint8Array(count);
+  for (let i = 1; i < count; i++) if (CLAUSE_END.test(source.slice(end(i - 1), start(i)))) breaks[i] = 1;
+  return breaks;
 }
 
 /** The tables being built for one document, and the number of its pass over word forms. */
@@ -300,8 +330,15 @@ function addCompounds(
   for (const [i, compound] of analysed.compounds) add(index, compound, stemKeys(compound), zoneOf(i));
 }
 
-function sequenceOf(analysed: AnalyzedText): TokenSequence {
-  const words = analysed.tokens.map((token, i) => ({ folded: token.folded, keys: analysed.keys[i]! }));
+function sequenceOf(analysed: AnalyzedText, source: string): TokenSequence {
+  const { tokens } = analysed;
+  const words = tokens.map((token, i) => ({ folded: token.folded, keys: analysed.keys[i]! }));
   const signatures = words.map((w) => signatureOf(hashTerm(w.folded), w.keys.map(hashTerm)));
-  return { words, signatures };
+  const breaks = breaksBetween(
+    source,
+    tokens.length,
+    (i) => tokens[i]!.start,
+    (i) => tokens[i]!.end,
+  );
+  return { words, signatures, breaks };
 }

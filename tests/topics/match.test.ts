@@ -63,8 +63,23 @@ describe("phrases", () => {
     ['"loi de cession"', "La loi sur la cession entre en vigueur.", false],
     ['"AI Act"', "The EU AI Act applies from August.", true],
     ['"décret présidentiel"', "un DECRET PRESIDENTIEL signé vendredi", true],
+    // Words next to each other in one clause: not across a full stop, a comma or a line.
+    ['"executive order"', "The executive. Order was restored on Friday.", false],
+    ['"executive order"', "He met the executive, order in hand.", false],
+    ['"executive order"', "Head of the executive\nOrder of the day", false],
+    ['"executive order"', "An Executive-Order was signed", true],
+    ['"Etats-Unis"', "aux États-Unis.", true],
   ])("%s in %j → %s", (query, text, expected) => {
     expect(matches(query, text)).toBe(expected);
+  });
+
+  it("stops a phrase at a clause's end also in a document prepared from analyses", () => {
+    const title = "News";
+    const text = "The executive. Order was restored.";
+    const analysed = { title: analyzeText(title), text: analyzeText(text) };
+    expect(
+      matchDocument(compileQuery('"executive order"'), prepareDocument({ title, text, analysed })).matched,
+    ).toBe(false);
   });
 
   it("finds a phrase in the title as well as in the text", () => {
