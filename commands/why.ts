@@ -7,7 +7,7 @@ import {
 import { explainStoredItem } from "../src/actions/topics.ts";
 import type { BotContext, ReplyMessage } from "../src/discord/command-kit.ts";
 import { guildOf, scopeOf } from "../src/discord/command-options.ts";
-import { isHttpUrl } from "../src/discord/message-limits.ts";
+import { embedUrl } from "../src/discord/message-limits.ts";
 import { say } from "../src/discord/replies.ts";
 import { linesToMessages, safe } from "../src/discord/reply-format.ts";
 
@@ -53,10 +53,11 @@ export async function execute(
     (a, b) => Number(b.matched) - Number(a.matched) || b.score - a.score,
   );
   const lines = ordered.map((e) => `${e.matched ? "✅" : "▫️"} ${safe(e.sentence, 900)}`);
+  const link = embedUrl(item.link);
   return linesToMessages(
     say(locale, "why.title", { title: safe(item.title, 200) }),
     lines,
     (count) => say(locale, "more", { count }),
-    item.link && isHttpUrl(item.link) ? { url: item.link } : {},
+    link ? { url: link } : {},
   );
 }

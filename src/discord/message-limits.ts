@@ -120,6 +120,15 @@ export function validateMessagePayload(payload: DiscordMessagePayload): string[]
   return problems;
 }
 
+/** An embed's title link: an http(s) URL, normalised, at most 2 048 characters; else undefined. */
+export function embedUrl(link: string | undefined): string | undefined {
+  if (!link || !isHttpUrl(link)) return undefined;
+  const href = new URL(link).href;
+  return href.length <= EMBED_URL_MAX ? href : undefined;
+}
+
+const EMBED_URL_MAX = 2048;
+
 export function isHttpUrl(text: string): boolean {
   try {
     const url = new URL(text);

@@ -20,6 +20,7 @@ import {
   type DiscordEmbed,
   type DiscordEmbedField,
   type DiscordMessagePayload,
+  embedUrl,
   isHttpUrl,
   MESSAGE_LIMITS,
   measureEmbed,
@@ -82,7 +83,6 @@ const NAMED_SOURCES = 3;
 const SOURCE_NAME_MAX = 80;
 /** Longer article URLs are shown as plain names: they would eat the budget of other stories. */
 const LINK_URL_MAX = 512;
-const TITLE_URL_MAX = 2048;
 
 /** Renders a digest as message bodies, in reading order; an empty digest gives no message. */
 export function renderDigestMessages(digest: DigestInput, options: RenderOptions): DiscordMessagePayload[] {
@@ -139,7 +139,8 @@ function buildEmbed(story: DigestStoryInput, options: RenderOptions, budget: num
   );
   if (title) embed.title = title;
   const link = story.url ?? story.sources[0]?.url;
-  if (link && isHttpUrl(link) && new URL(link).href.length <= TITLE_URL_MAX) embed.url = new URL(link).href;
+  const url = embedUrl(link);
+  if (url) embed.url = url;
 
   // Footer text is shown as written (no markdown there), so it is cleaned but not escaped.
   const topicNames = story.topics.map((id) =>

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   type DiscordEmbed,
   type DiscordMessagePayload,
+  embedUrl,
   measureEmbed,
   validateMessagePayload,
 } from "../../src/discord/message-limits.ts";
@@ -105,5 +106,14 @@ describe("measureEmbed", () => {
       timestamp: "2026-01-01T00:00:00Z",
     };
     expect(measureEmbed(embed)).toBe(11);
+  });
+});
+
+describe("embedUrl", () => {
+  it("keeps an http(s) link, normalised, up to Discord's 2 048 characters", () => {
+    expect(embedUrl("https://News.example/a b")).toBe("https://news.example/a%20b");
+    expect(embedUrl(`https://news.example/${"a".repeat(2100)}`)).toBeUndefined();
+    expect(embedUrl("javascript:alert(1)")).toBeUndefined();
+    expect(embedUrl(undefined)).toBeUndefined();
   });
 });
