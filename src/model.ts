@@ -138,7 +138,12 @@ export interface GuildSettings {
   locale?: string;
 }
 
-export type OutboxStatus = "pending" | "sent" | "failed";
+/**
+ * pending: to send; sent; failed: refused for its channel (sent again when the channel is
+ * resumed); dropped: never to be sent (Discord rejected the message itself, or its channel has
+ * no subscription left).
+ */
+export type OutboxStatus = "pending" | "sent" | "failed" | "dropped";
 
 export interface OutboxEntry {
   key: string;

@@ -95,15 +95,15 @@ export interface DeliveryReport {
   sent: OutboxEntry[];
   /** Refused for their channel (the caller pauses it). */
   failed: OutboxEntry[];
-  /** Refused for themselves (an invalid body): marked failed, their channel goes on. */
+  /** Refused for themselves (an invalid body): dropped, their channel goes on. */
   rejected: OutboxEntry[];
   pending: OutboxEntry[];
 }
 
 /**
  * Sends every pending entry, oldest first. Permanent failures mark the entry failed and are
- * returned so the caller pauses the subscription; a message Discord rejects for itself is marked
- * failed and its channel goes on; transient failures leave the entry pending for the next cycle
+ * returned so the caller pauses the subscription; a message Discord rejects for itself is
+ * dropped and its channel goes on; transient failures leave the entry pending for the next cycle
  * (the REST client already retried 429s and 5xx a bounded number of times) and hold the rest of
  * its channel's entries with it, so that a digest's messages never arrive out of order.
  */
@@ -137,7 +137,7 @@ export async function deliverPending(
       const rejected = error instanceof DeliveryError && error.rejected;
       const failed: OutboxEntry = {
         ...attempt,
-        status: permanent || rejected ? "failed" : "pending",
+        status: rejected ? "dropped" : permanent ? "failed" : "pending",
         lastError: (error as Error).message,
       };
       await store.outbox.put(failed);

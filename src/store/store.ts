@@ -261,8 +261,9 @@ export function createStore(keyv: Keyv): Store {
       put: async (entry) => {
         // The entry is written before the open list changes, so a crash never loses a pending send.
         await keyv.set(keys.outbox(entry.key), entry);
+        const closed = entry.status === "sent" || entry.status === "dropped";
         await update<string[]>(keys.outboxOpen, [], (open) =>
-          entry.status === "sent" ? open.filter((k) => k !== entry.key) : appendNew(open, [entry.key]),
+          closed ? open.filter((k) => k !== entry.key) : appendNew(open, [entry.key]),
         );
       },
       pending: async () => (await openEntries()).filter((e) => e.status === "pending"),

@@ -5,6 +5,7 @@
  * pause the channel instead of being retried.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { subscribe, unsubscribe } from "../../src/actions/subscriptions.ts";
 import { validateMessagePayload } from "../../src/discord/message-limits.ts";
 import { createLogger } from "../../src/log/logger.ts";
 import { type App, createApp } from "../../src/main.ts";
@@ -249,7 +250,7 @@ describe("delivery order and refused messages", () => {
     expect(order).toEqual(queued);
   });
 
-  it("marks a message Discord rejects for itself failed, and goes on with its channel", async () => {
+  it("drops a message Discord rejects for itself, and goes on with its channel", async () => {
     await subscribeTo("alpha", "instant");
     await addStories(2, { topics: ["alpha"] });
     await queueInstantAlerts(app, new Date(at(20)));
@@ -265,9 +266,27 @@ describe("delivery order and refused messages", () => {
     expect(report.sent).toHaveLength(1);
     expect(report.failed).toEqual([]);
     expect((await app.store.subscriptions.list()).every((s) => !s.pausedReason)).toBe(true);
-    // Not retried by later cycles.
+    // Not retried by later cycles, nor when the channel is subscribed again.
     expect((await deliverQueued(app, sender)).rejected).toEqual([]);
+    await subscribe(app, { guildId: GUILD, channelId: CHANNEL, topic: "alpha", mode: "instant" });
     expect(await app.store.outbox.pending()).toEqual([]);
+    expect((await app.store.outbox.get(bad!.key))?.status).toBe("dropped");
+  });
+
+  it("sends nothing more to a channel unsubscribed from everything, not even what was queued", async () => {
+    await subscribeTo("alpha", "instant");
+    await addStories(2, { topics: ["alpha"] });
+    await queueInstantAlerts(app, new Date(at(20)));
+    expect(await app.store.outbox.pending()).toHaveLength(2);
+    await unsubscribe(app, { guildId: GUILD, channelId: CHANNEL });
+    const { sender, sent } = recordingSender();
+    await deliverQueued(app, sender);
+    expect(sent).toEqual([]);
+    expect(await app.store.outbox.pending()).toEqual([]);
+    // Subscribing again later does not bring the old messages back.
+    await subscribe(app, { guildId: GUILD, channelId: CHANNEL, topic: "alpha", mode: "instant" });
+    await deliverQueued(app, sender);
+    expect(sent).toEqual([]);
   });
 });
 
