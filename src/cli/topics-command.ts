@@ -1,6 +1,10 @@
 import { addTopic, explainStoredItem, listTopics, removeTopic, testTopicQuery } from "../actions/topics.ts";
 import { UserError } from "../i18n/messages.ts";
+import { pointAtQueryError } from "../topics/format-query.ts";
+import { QueryError } from "../topics/query.ts";
+import { parseQuery } from "../topics/query-parser.ts";
 import { type CliCommand, printJson, stringOption } from "./command-types.ts";
+import type { CliIo } from "./run-cli.ts";
 
 export const topicsCommand: CliCommand = {
   name: "topics",
@@ -21,6 +25,7 @@ export const topicsCommand: CliCommand = {
         throw new UserError("usage", {
           text: 'topics add needs an id and --query, e.g. topics add ai-act --query "\\"AI Act\\""',
         });
+      if (refusedQuery(query, context.io)) return 1;
       const name = stringOption(context, "name");
       const description = stringOption(context, "description");
       const topic = await addTopic(app, {
@@ -42,6 +47,7 @@ export const topicsCommand: CliCommand = {
     }
     if (action === "test") {
       if (!query) throw new UserError("usage", { text: "topics test needs --query Q" });
+      if (refusedQuery(query, context.io)) return 1;
       const result = await testTopicQuery(app, query);
       if (context.json) {
         printJson(context, result);
@@ -59,6 +65,18 @@ export const topicsCommand: CliCommand = {
     throw new UserError("usage", { text: `unknown action "${action}" (list, add, remove, test)` });
   },
 };
+
+/** A query that does not parse, shown with a caret under the place it goes wrong. */
+function refusedQuery(query: string, io: CliIo): boolean {
+  try {
+    parseQuery(query);
+    return false;
+  } catch (error) {
+    if (!(error instanceof QueryError)) throw error;
+    io.err(`Error: that query does not work:\n${pointAtQueryError(query, error)}`);
+    return true;
+  }
+}
 
 export const whyCommand: CliCommand = {
   name: "why",

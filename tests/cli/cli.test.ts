@@ -149,6 +149,7 @@ describe("newsdesk CLI", { timeout: 180_000 }, () => {
     const bad = await runNewsdesk(["topics", "test", "--query", "(tiktok oracle"], env);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/Unclosed parenthesis at 0/);
+    expect(bad.stderr).toContain("(tiktok oracle\n^ Unclosed parenthesis");
 
     // DESIGN.md's exclusion syntax may open a query given as its own argument.
     const excluding = await runNewsdesk(["topics", "test", "--query", '-"new phone" tiktok'], env);
