@@ -88,6 +88,10 @@ export async function startBot(app: App, options: BotOptions = {}): Promise<Bot 
     client.on(Events.GuildCreate, (guild) =>
       track(rememberGuildLocale(app, guild.id, guild.preferredLocale), "guild locale"),
     );
+    // A server that changes its language gets its next posts in the new one.
+    client.on(Events.GuildUpdate, (_before, guild) =>
+      track(rememberGuildLocale(app, guild.id, guild.preferredLocale), "guild locale"),
+    );
     client.on(Events.Error, (error) => logger.error("Discord client error", { error }));
     client.on(Events.ShardDisconnect, (event) => logger.warn("gateway disconnected", { code: event.code }));
     client.on(Events.ShardResume, () => logger.info("gateway resumed"));

@@ -14,7 +14,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { createGateway, GUILDS_INTENT_BIT } from "./gateway.ts";
-import { addChannel, addGuild, guildCreateJson } from "./guilds.ts";
+import { addChannel, addGuild, guildCreateJson, guildJson } from "./guilds.ts";
 import { buildInteraction, viewInteraction } from "./interactions.ts";
 import { createRestServer } from "./rest-server.ts";
 import { commandRoutes } from "./routes-commands.ts";
@@ -80,6 +80,12 @@ export async function startDiscordStandIn(options: StandInOptions = {}): Promise
       return guild;
     },
     addChannel: (guildId, channelOptions) => addChannel(state, guildId, channelOptions),
+    setGuildLocale(guildId, locale) {
+      const guild = state.guilds.get(guildId);
+      if (!guild) throw new Error(`stand-in: no guild ${guildId}`);
+      guild.locale = locale;
+      gateway.dispatch("GUILD_UPDATE", guildJson(state, guild), guild.id, GUILDS_INTENT_BIT);
+    },
     guild: (guildId) => state.guilds.get(guildId),
     async injectInteraction(interactionOptions) {
       const record = buildInteraction(state, interactionOptions);

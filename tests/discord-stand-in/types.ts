@@ -187,6 +187,8 @@ export interface StandIn {
   readonly botUser: Json;
   addGuild(options?: AddGuildOptions): StandInGuild;
   addChannel(guildId: string, options?: AddChannelOptions): StandInChannel;
+  /** Changes a guild's preferred locale and announces it with GUILD_UPDATE, as a server admin does. */
+  setGuildLocale(guildId: string, locale: string): void;
   guild(guildId: string): StandInGuild | undefined;
   /** Dispatches INTERACTION_CREATE (buffered for replay if the gateway is between connections). */
   injectInteraction(options: InjectInteractionOptions): Promise<InteractionRecord>;

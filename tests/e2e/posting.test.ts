@@ -65,6 +65,18 @@ describe("posting stories found by polls", () => {
     expect(h.discord.messages(h.channelId)).toHaveLength(0);
   });
 
+  it("writes a server's posts in the language it changes to (GUILD_UPDATE)", async () => {
+    h = await startHarness();
+    await setUpServer(h, "instant");
+    expect((await h.app.store.guilds.get(h.guild.id))?.locale).toBe("en-US");
+    h.discord.setGuildLocale(h.guild.id, "fr");
+    const deadline = Date.now() + 5000;
+    while ((await h.app.store.guilds.get(h.guild.id))?.locale !== "fr" && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect((await h.app.store.guilds.get(h.guild.id))?.locale).toBe("fr");
+  });
+
   it("refuses a member without Manage Server, in their language, and changes nothing", async () => {
     h = await startHarness();
     const url = h.feeds.url("/refused.xml");
