@@ -107,7 +107,11 @@ export async function deliverQueued(app: App, sender: Sender): Promise<DeliveryR
   // A channel unsubscribed from everything gets nothing more, not even what was queued for it.
   for (const entry of await app.store.outbox.pending()) {
     if (subscribed.has(entry.channelId)) continue;
-    await app.store.outbox.put({ ...entry, status: "dropped", lastError: "the channel is no longer subscribed" });
+    await app.store.outbox.put({
+      ...entry,
+      status: "dropped",
+      lastError: "the channel is no longer subscribed",
+    });
   }
   const report = await deliverPending(app.store, sender, app.now, (entry) => !paused.has(entry.channelId));
   for (const entry of report.failed) {
