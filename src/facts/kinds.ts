@@ -46,11 +46,13 @@ const STRONG_CAUSES = words(
     "(?:pourquoi|why)[^:?]{3,80}:",
     // `fined … for abusing its position`, `condamnée pour avoir abusé de sa position`.
     "for (?!example|instance)\\p{L}{3,}ing|pour (?:ne pas )?avoir|s['’]explique par|(?:is|are|was|were) explained by",
+    "caused by|causée? par|provoquée? par|accus\\p{L}* (?:it |them )?of|accusée? d['’e]|reproche",
   ],
   "giu",
 );
 const WEAK_CAUSES = words(
-  ["since|after|following|amid|suite [àa]|[àa] la suite d['’eu]s?|apr[èe]s|pour"],
+  // `pour` before a number is a price (`pour 180 millions`), not a reason.
+  ["since|after|following|amid|suite [àa]|[àa] la suite d['’eu]s?|apr[èe]s|pour(?!\\s+\\d)"],
   "giu",
 );
 const LOCATIVE = new RegExp(
@@ -81,7 +83,20 @@ export function findCauseSpots(text: string): Spot[] {
       spots.push({ start: m.index, end, strength });
     }
   }
+  // `A faulty update caused the outage`: the cause is the clause before the verb.
+  for (const m of text.matchAll(CAUSING_VERBS)) {
+    const start = clauseStart(text, m.index);
+    if (m.index - start >= 3) spots.push({ start, end: m.index + m[0].length, strength: 1 });
+  }
   return spots;
+}
+
+const CAUSING_VERBS = words(["caused|triggered|led to|a caus[ée]|a provoqu[ée]|a entra[îi]n[ée]"], "giu");
+
+function clauseStart(text: string, to: number): number {
+  const before = text.slice(0, to);
+  const stop = Math.max(before.lastIndexOf(", "), before.lastIndexOf("; "), before.lastIndexOf(". "));
+  return stop < 0 ? 0 : stop + 2;
 }
 
 /** Places: a place name (`aux États-Unis`, `in India`) or a capitalised word after `in`/`à`. */
@@ -107,7 +122,7 @@ export function kindsOf(text: string, entities: Entities, referents: readonly Re
   if (entities.dates.length > 0 || hasMatch(EXPLICIT_DATES, text) || hasMatch(RELATIVE_DATES, text))
     kinds.push("date");
   if (entities.numbers.length > 0) kinds.push("number");
-  if (hasMatch(STRONG_CAUSES, text)) kinds.push("cause");
+  if (hasMatch(STRONG_CAUSES, text) || hasMatch(CAUSING_VERBS, text)) kinds.push("cause");
   if (places.length > 0 || hasMatch(LOCATIVE, text)) kinds.push("place");
   return kinds;
 }

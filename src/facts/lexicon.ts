@@ -16,7 +16,7 @@ const GROUPS: Record<string, string> = {
     acquise reprise reprendre pay paid paying payer paye`,
   buyer: `buyer buyers purchaser acquirer bidder bidders suitor suitors acheteur acheteurs acquereur
     acquereurs repreneur repreneurs pretendant pretendants`,
-  sale: `sale sales sell sells sold selling divest divests divested divestiture divestment vente ventes
+  sale: `ship ships shipped sale sales sell sells sold selling divest divests divested divestiture divestment vente ventes
     vendre vendu vendue vendra cession ceder cede cedee commercialise commercialisee commercialiser
     commercialisation`,
   handover: `hand_over handover transfer transferred transfers give_up surrender cede transfert transferer
@@ -26,10 +26,10 @@ const GROUPS: Record<string, string> = {
     interdit interdite bannir banni bannissement bloquer blocage`,
   order: "order orders executive_order decree decret decrets ordonnance ordre",
   law: "law laws bill act legislation loi lois projet_de_loi",
-  court: "court courts judge ruling tribunal juge justice cour decision_de_justice",
+  court: "trial trials jury verdict court courts judge ruling tribunal juge justice cour decision_de_justice",
   partner: `partner partners partnership partnering partenaire partenaires partenariat allie ally team_up
     teamed_up teams_up associe associer allier allies`,
-  founder: `founder founders co-founder cofounder founded found creator fondateur fondatrice fondateurs
+  founder: `cree creee creer founder founders co-founder cofounder founded found creator fondateur fondatrice fondateurs
     cofondateur fonde fondee fonder createur creatrice`,
   owner: `owner owners owns owned parent parent_company proprietaire proprietaires maison_mere detient
     detenu detenue possede actionnaire shareholder belongs belong belonged appartient appartenir
@@ -64,7 +64,7 @@ const GROUPS: Record<string, string> = {
   privacy: "privacy confidentialite vie_privee",
   interest: `interest interested interests keen interet interets interesse interessee interesses
     interessees interesser`,
-  chosen: `chosen choose selected select picked pick retained winner won retenu retenue retenus retenir
+  chosen: `gagne gagner chosen choose selected select picked pick retained winner won retenu retenue retenus retenir
     choisi choisie choisir selectionne elu remporte`,
   reject: `reject rejected rejects rejection refuse refused refusal turned_down turn_down rebuffed rejet
     rejete rejetee rejeter refuse refusee refuser refus ecarte ecartee decline declined`,
@@ -86,17 +86,18 @@ const GROUPS: Record<string, string> = {
   second: "second deuxieme",
   third: "third troisieme",
   fourth: "fourth quatrieme",
-  funding: `raise raised raises raising funding fundraising funding_round lever leve levee levees levent
+  funding: `invest invested investing investment investor investors investisseur investisseurs investir investi
+    raise raised raises raising funding fundraising funding_round lever leve levee levees levent
     financement tour_de_table`,
   appeal: "appeal appeals appealed appealing faire_appel fera_appel fait_appel interjeter_appel contester",
   lawsuit: "lawsuit sue sued suit complaint proces plainte poursuite poursuivi",
-  layoffs: `layoff layoffs lay_off lays_off laid_off job_cuts licenciement licenciements licencier licencie
+  layoffs: `laying_off layoff layoffs lay_off lays_off laid_off job_cuts licenciement licenciements licencier licencie
     licenciera suppressions_de_postes`,
   employees: `employee employees staff workforce workers employe employes salarie salaries effectif
     effectifs job jobs poste postes emploi emplois`,
   cut: "cut cuts cutting slash slashes slashed eliminate supprimer supprime supprimera suppression reduction reduire",
   users: "user users utilisateur utilisateurs abonnes subscribers",
-  price: `price prices cost costs value valued worth valuation amount prix cout couts valeur valorisation
+  price: `vaut valoir valait vaudrait price prices cost costs value valued worth valuation amount prix cout couts valeur valorisation
     valorise valorisee montant pay pays paid paying spend spent payer paye payee paie debourser`,
   share:
     "share shares stock stake stakes action actions participation hold holds held holding detenir detient",
@@ -128,6 +129,24 @@ const GROUPS: Record<string, string> = {
   report: `report reports reported reporting revealed rapporte rapportee rapportees rapporter revele revelee
     selon according`,
   support: "support supporter backing soutien soutenir soutient appui",
+  hire: "hire hired hiring recruit recruits recruited recruiting recruter recrute recrutement embaucher embauche",
+  breach: `hack hacked hacking breach breaches cyberattack cyberattacks attack attaque cyberattaque cyberattaques
+    piratage pirate pirates hackers`,
+  outage: "outage outages panne pannes disruption interruption",
+  discover: "discover discovered detected decouvert decouverte decouvrir detecte",
+  claim: "claim claimed revendique revendiquee revendiquer revendication",
+  customers: "customer customers client clients",
+  compensate: "compensate compensation refund dedommager dedommagement indemniser indemnisation rembourser",
+  phone: "phone phones smartphone smartphones telephone telephones",
+  rise: "rise rose risen jump jumped soar soared climb climbed bondir bondi bondit grimper grimpe progresser progresse hausse",
+  forecast: "forecast forecasts guidance outlook prevision previsions objectif objectifs perspectives",
+  steal: "steal stole stolen theft derobe derobees derobes",
+  bank: "bank banking bancaire bancaires banque",
+  train: "train trains rame rames",
+  internet: "internet wifi wi-fi connexion connectivity connection",
+  speed: "speed fast debit",
+  download: "download downloaded downloads telecharge telechargement telecharger",
+  times: "times fois",
 };
 
 /** Groups whose words name a role a person or company holds: `le fondateur d'Oracle`, `Netflix CEO`. */

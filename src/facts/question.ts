@@ -66,7 +66,10 @@ const SYNONYM_FACTOR = 0.8;
 const KIND_PATTERNS: [QuestionKind, RegExp][] = [
   ["howmuch", /\b(?:how (?:much|many|long|big|large|old)|combien)\b/],
   ["when", /\b(?:when|quand|since when|depuis quand)\b/],
-  ["why", /\b(?:why|pourquoi|how come|for what reason|pour quelle raison)\b/],
+  [
+    "why",
+    /\b(?:why|pourquoi|how come|for what reason|pour quelle raison|what caused|what led to|qu'est-ce qui a (?:causé|provoqué))\b/,
+  ],
   ["where", /\bwhere\b|(?:^|\s)où(?=\s|$|\?)/],
   ["who", /\b(?:who|whom|whose|qui)\b/],
   ["what", /\b(?:what|which|que|qu'|quoi|quel|quelle|quels|quelles|lequel|laquelle|lesquels|lesquelles)\b/],

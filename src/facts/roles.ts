@@ -23,6 +23,9 @@ export function gapBefore(s: SentenceNames, i: number): string {
 }
 
 export const ORG_LINKS = new Set(["de", "du", "des", "of", "chez", "at", "d"]);
+// `Helixa, founded in 2019 by Dana Levin,` says what was done to the name, not a role it holds.
+const DONE_TO =
+  /^(?:co-?)?(?:founded|created|owned|fonde|fondee|fondes|fondees|cree|creee|detenu|detenue|possede|possedee)$/;
 
 // Gaps around an apposition: `Name, description,` (hoisted: a literal in a loop is a new object).
 const ONLY_COMMA = /^\s*,\s*$/;
@@ -41,7 +44,7 @@ export function findAppositions(s: SentenceNames, folded: string[], roles: RoleR
     const phrase = folded.slice(from, end);
     if (!closed || phrase.length > 12 || phrase.some((w) => AUXILIARIES.has(w))) continue;
     const roleIndex = phrase.slice(0, 5).findIndex((_, k) => roleAt(folded, from + k) !== undefined);
-    if (roleIndex < 0) continue;
+    if (roleIndex < 0 || DONE_TO.test(phrase[roleIndex]!)) continue;
     const role = roleAt(folded, from + roleIndex)!;
     const org = s.names.find((span) => span.firstToken > from + roleIndex && span.lastToken < end);
     const last = s.tokens[end - 1]!;

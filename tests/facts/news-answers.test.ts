@@ -67,6 +67,27 @@ const index = indexOf([
     "2024-05-13T08:00:00Z",
   ),
   story(
+    "helixa",
+    "en",
+    "Corvane to buy Helixa for $4.2 billion",
+    "Corvane said on Monday it would buy Helixa, founded in 2019 by Dana Levin, for $4.2 billion in cash.",
+    "2024-07-01T08:00:00Z",
+  ),
+  story(
+    "cloudara",
+    "en",
+    "Cloudara restores service after outage",
+    "A faulty configuration update caused a four-hour outage at Cloudara on Tuesday, the company said.",
+    "2024-09-10T08:00:00Z",
+  ),
+  story(
+    "ondalys",
+    "fr",
+    "Ondalys va recruter 120 personnes",
+    "La start-up nantaise Ondalys va recruter 120 personnes d'ici la fin de l'année, a-t-elle annoncé jeudi.",
+    "2024-03-07T08:00:00Z",
+  ),
+  story(
     "mistral",
     "fr",
     "Mistral AI lève 600 millions d'euros",
@@ -99,6 +120,12 @@ describe("answers to questions about tech news", () => {
     ["How many jobs is Free cutting?", /500 postes/],
     ["Why is Free cutting jobs?", /s'explique par la baisse du nombre d'abonnés/],
     ["Where will OVHcloud build its new data center?", /à Strasbourg/],
+    // `Helixa, founded … by Dana Levin,` is not a role Helixa holds: Dana Levin founded it.
+    ["Who founded Helixa?", /Dana Levin/],
+    // `What caused…` asks why.
+    ["What caused the Cloudara outage?", /faulty configuration update caused/],
+    // Hiring, across languages.
+    ["How many people will Ondalys hire?", /120 personnes/],
   ])("%s → %s", async (question, expected) => {
     const result = await ask(question);
     expect(result.answer).toMatch(expected);
