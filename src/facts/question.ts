@@ -212,12 +212,13 @@ export function analyseQuestion(question: string, langHint?: string): AnalysedQu
     const keys = termKeys(word);
     concepts.push(conceptOf(tokens[i]!.surface, keys, groupsOfKeys(keys), LIGHT_WORDS.has(word)));
   }
-  if (kind === "what") {
-    const quantity = concepts.flatMap((c) => c.groups).find((g) => g in QUANTITY_GROUPS);
-    if (quantity) {
-      kind = "howmuch";
-      unit = QUANTITY_GROUPS[quantity] || undefined;
-    }
+  // `What is Oracle's revenue?` asks for a number; `Combien vaut Quantrix ?`, for money.
+  const quantity = concepts.flatMap((c) => c.groups).find((g) => g in QUANTITY_GROUPS);
+  if (quantity && kind === "what") {
+    kind = "howmuch";
+    unit = QUANTITY_GROUPS[quantity] || undefined;
+  } else if (quantity && kind === "howmuch" && !unit && QUANTITY_GROUPS[quantity] === "money") {
+    unit = "money";
   }
   const keyTerms = concepts.map((c) => c.label);
   const actor = kind === "who" ? actorOf(text, names) : undefined;

@@ -73,10 +73,30 @@ const THOUSANDS = /^\d{3}$/;
 const PERCENT_AFTER = /^\s?%/;
 const EURO_AFTER = /^\s?€/;
 
+// Numbers written as words, read only before a unit (`two days`, `deux mois`, `four-hour`):
+// alone, `two` or `neuf` are as often something else. `one`/`un` are articles more often.
+const SPELLED = readTable(`2: two deux | 3: three trois | 4: four quatre | 5: five cinq | 6: six
+  | 7: seven sept | 8: eight huit | 9: nine neuf | 10: ten dix | 11: eleven onze | 12: twelve douze
+  | 15: fifteen quinze | 20: twenty vingt | 30: thirty trente`);
+const COUNTED = new Set(["day", "week", "month", "year", "hour", "people", "users", "million", "billion"]);
+
 function numberSpansOf(tokens: readonly Token[], text: string, dated: ReadonlySet<number>): NumberSpan[] {
   const spans: NumberSpan[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const first = tokens[i]!;
+    const spelled = SPELLED[first.folded];
+    const unitAfter = UNITS[tokens[i + 1]?.folded ?? ""];
+    if (spelled !== undefined && unitAfter !== undefined && COUNTED.has(unitAfter)) {
+      const end = tokens[i + 1]!.end;
+      spans.push({
+        key: `${spelled} ${unitAfter}`,
+        value: spelled,
+        unit: unitAfter,
+        start: first.start,
+        end,
+      });
+      continue;
+    }
     if (!startsWithNumber(first.surface) || dated.has(i)) continue;
     // `1 000` and `20 000`: French groups thousands with a space.
     let surface = first.surface;

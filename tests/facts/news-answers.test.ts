@@ -88,6 +88,13 @@ const index = indexOf([
     "2024-03-07T08:00:00Z",
   ),
   story(
+    "publivox",
+    "en",
+    "Court fines Publivox",
+    "A Paris court fined Publivox on Monday and gave it eight days to appeal the ruling.",
+    "2024-05-06T08:00:00Z",
+  ),
+  story(
     "mistral",
     "fr",
     "Mistral AI lève 600 millions d'euros",
@@ -126,6 +133,10 @@ describe("answers to questions about tech news", () => {
     ["What caused the Cloudara outage?", /faulty configuration update caused/],
     // Hiring, across languages.
     ["How many people will Ondalys hire?", /120 personnes/],
+    // A number written as a word before its unit.
+    ["How long does Publivox have to appeal?", /eight days/],
+    // `vaut` asks for money.
+    ["Combien vaut Mistral AI ?", /5,8 milliards d'euros/],
   ])("%s → %s", async (question, expected) => {
     const result = await ask(question);
     expect(result.answer).toMatch(expected);
