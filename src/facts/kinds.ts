@@ -55,6 +55,7 @@ const WEAK_CAUSES = words(
   ["since|after|following|amid|suite [àa]|[àa] la suite d['’eu]s?|apr[èe]s|pour(?!\\s+\\d)"],
   "giu",
 );
+const BASED = /(?<![\p{L}-])(\p{Lu}[\p{L}]+(?:[ -]\p{Lu}[\p{L}]+)?)-based(?![\p{L}])/gu;
 const LOCATIVE = new RegExp(
   `${B}(?:in|at|from|[àa]|au|aux|en|dans|depuis)\\s+(?:the\\s+|la\\s+|le\\s+|l['’])?(\\p{Lu}[\\p{L}-]+)`,
   "gu",
@@ -102,6 +103,11 @@ function clauseStart(text: string, to: number): number {
 /** Places: a place name (`aux États-Unis`, `in India`) or a capitalised word after `in`/`à`. */
 export function findPlaceSpots(text: string, isPlaceName: (word: string) => boolean): Spot[] {
   const spots: Spot[] = [];
+  // `the Boston-based start-up`: the place is before `-based`.
+  for (const m of text.matchAll(BASED)) {
+    const word = m[1]!;
+    spots.push({ start: m.index, end: m.index + word.length, strength: 1 });
+  }
   for (const m of text.matchAll(LOCATIVE)) {
     const word = m[1]!;
     const start = m.index + m[0].length - word.length;

@@ -95,6 +95,13 @@ const index = indexOf([
     "2024-05-06T08:00:00Z",
   ),
   story(
+    "quantrix",
+    "en",
+    "Quantrix names Elena Ruiz as CEO",
+    "Quantrix, the Boston-based quantum computing company, has named Elena Ruiz as its new chief executive.",
+    "2024-02-01T08:00:00Z",
+  ),
+  story(
     "mistral",
     "fr",
     "Mistral AI lève 600 millions d'euros",
@@ -135,6 +142,8 @@ describe("answers to questions about tech news", () => {
     ["How many people will Ondalys hire?", /120 personnes/],
     // A number written as a word before its unit.
     ["How long does Publivox have to appeal?", /eight days/],
+    // `Boston-based` says where.
+    ["Where is Quantrix based?", /Boston-based/],
     // `vaut` asks for money.
     ["Combien vaut Mistral AI ?", /5,8 milliards d'euros/],
   ])("%s → %s", async (question, expected) => {
