@@ -93,17 +93,29 @@ export function findAppointments(s: SentenceNames, folded: string[], roles: Role
       : afterVerb
         ? s.names.find((n) => n.lastToken < name.firstToken - 1 && n.lastToken >= name.firstToken - 4)
         : undefined;
-    const last = org ? org.lastToken : after - 1;
-    roles.push({
-      holder: name.surface,
-      holderKey: name.key,
-      role: s.text.slice(s.tokens[i]!.start, s.tokens[after - 1]!.end),
-      groups: role.groups,
-      ...(org ? { org: org.surface, orgKey: org.key } : {}),
-      start: name.start,
-      end: s.tokens[last]!.end,
-    });
+    roles.push(heldRole(s, name, i, role, org));
   }
+}
+
+/** The role written at tokens `i`… (`role.length` of them) that `name` holds, of `org` if any. */
+function heldRole(
+  s: SentenceNames,
+  name: NameSpan,
+  i: number,
+  role: { length: number; groups: string[] },
+  org: NameSpan | undefined,
+): RoleRelation {
+  const after = i + role.length;
+  const last = org ? org.lastToken : after - 1;
+  return {
+    holder: name.surface,
+    holderKey: name.key,
+    role: s.text.slice(s.tokens[i]!.start, s.tokens[after - 1]!.end),
+    groups: role.groups,
+    ...(org ? { org: org.surface, orgKey: org.key } : {}),
+    start: name.start,
+    end: s.tokens[last]!.end,
+  };
 }
 
 // `X is|remains|will become … ROLE`: the verbs that give their subject a role, as token runs.
@@ -142,16 +154,7 @@ export function findPredicates(s: SentenceNames, folded: string[], roles: RoleRe
     const org = ORG_LINKS.has(folded[after] ?? "")
       ? s.names.find((n) => n.firstToken === after + 1)
       : undefined;
-    const last = org ? org.lastToken : after - 1;
-    roles.push({
-      holder: name.surface,
-      holderKey: name.key,
-      role: s.text.slice(s.tokens[i]!.start, s.tokens[after - 1]!.end),
-      groups: role.groups,
-      ...(org ? { org: org.surface, orgKey: org.key } : {}),
-      start: name.start,
-      end: s.tokens[last]!.end,
-    });
+    roles.push(heldRole(s, name, i, role, org));
   }
 }
 
