@@ -53,7 +53,7 @@ export function scoreKind(
       );
     case "howmuch": {
       const asked = new Set(q.text.match(/\d+(?:[.,]\d+)?/g) ?? []);
-      const numbers = findNumberSpansIn(tokens, text).filter((n) => !asked.has(n.value));
+      const numbers = findNumberSpansIn(tokens, text, { spelled: true }).filter((n) => !asked.has(n.value));
       return best(
         numbers.map((n) => ({
           score:

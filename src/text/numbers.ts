@@ -60,11 +60,19 @@ export function readNumbersAndDates(
   return { numbers, dates };
 }
 
-/** The numbers of a tokenized text with their units and positions (years and days of dates excluded). */
-export function findNumberSpansIn(tokens: readonly Token[], text: string): NumberSpan[] {
+/**
+ * The numbers of a tokenized text with their units and positions (years and days of dates
+ * excluded). `spelled`: also numbers written as words before a unit (`two days`), which answers
+ * read; entities and story grouping leave them out (`two years ago` is filler in many articles).
+ */
+export function findNumberSpansIn(
+  tokens: readonly Token[],
+  text: string,
+  options: { spelled?: boolean } = {},
+): NumberSpan[] {
   const dated = new Set<number>();
   datesOf(tokens, text, dated);
-  return numberSpansOf(tokens, text, dated);
+  return numberSpansOf(tokens, text, dated, options.spelled === true);
 }
 
 // `1 000`: a group of up to three digits, then groups of three.
@@ -80,11 +88,16 @@ const SPELLED = readTable(`2: two deux | 3: three trois | 4: four quatre | 5: fi
   | 15: fifteen quinze | 20: twenty vingt | 30: thirty trente`);
 const COUNTED = new Set(["day", "week", "month", "year", "hour", "people", "users", "million", "billion"]);
 
-function numberSpansOf(tokens: readonly Token[], text: string, dated: ReadonlySet<number>): NumberSpan[] {
+function numberSpansOf(
+  tokens: readonly Token[],
+  text: string,
+  dated: ReadonlySet<number>,
+  readSpelled = false,
+): NumberSpan[] {
   const spans: NumberSpan[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const first = tokens[i]!;
-    const spelled = SPELLED[first.folded];
+    const spelled = readSpelled ? SPELLED[first.folded] : undefined;
     const unitAfter = UNITS[tokens[i + 1]?.folded ?? ""];
     if (spelled !== undefined && unitAfter !== undefined && COUNTED.has(unitAfter)) {
       const end = tokens[i + 1]!.end;
