@@ -23,12 +23,25 @@ export async function unsubscribe(
   app: App,
   input: { guildId: string; channelId: string; topic?: string },
 ): Promise<number> {
-  return app.store.subscriptions.remove(
+  const removed = await app.store.subscriptions.remove(
     (s) =>
       s.guildId === input.guildId &&
       s.channelId === input.channelId &&
       (input.topic === undefined || s.topic === input.topic),
   );
+  // A channel unsubscribed from everything gets nothing more, not even what was queued for it.
+  const left = await app.store.subscriptions.list();
+  if (removed > 0 && !left.some((s) => s.channelId === input.channelId)) {
+    for (const entry of await app.store.outbox.pending()) {
+      if (entry.channelId !== input.channelId) continue;
+      await app.store.outbox.put({
+        ...entry,
+        status: "dropped",
+        lastError: "the channel is no longer subscribed",
+      });
+    }
+  }
+  return removed;
 }
 
 export async function listSubscriptions(app: App, guildId: string): Promise<Subscription[]> {

@@ -9,7 +9,8 @@ export function readFeedDate(value: string | undefined): string | undefined {
   // A date without a time zone is read as UTC: `Date.parse` would take the server's own zone,
   // so the same feed would give other times on another machine.
   const zoned = ZONE.test(trimmed) ? trimmed : ISO_LOCAL.test(trimmed) ? `${trimmed}Z` : `${trimmed} UTC`;
-  const time = Number.isNaN(Date.parse(zoned)) ? Date.parse(trimmed) : Date.parse(zoned);
+  const read = Date.parse(zoned);
+  const time = Number.isNaN(read) ? Date.parse(trimmed) : read;
   return Number.isNaN(time) ? undefined : new Date(time).toISOString();
 }
 

@@ -7,8 +7,8 @@ import { looksLikeJson, parseJsonFeed } from "./json-feed.ts";
 
 /**
  * Feed text → the fields newsdesk uses, as plain strings. rss-parser does the format work (RSS
- * 0.9x/1/2, Atom) through `parseString` only (JSON Feed: see json-feed.ts); its `parseURL` is never used (no size cap, follows
- * redirects anywhere). This module smooths over what rss-parser 3.13 hands back: values that are
+ * 0.9x/1/2, Atom) through `parseString` only; its `parseURL` is never used (no size cap, follows
+ * redirects anywhere). JSON Feed is read by json-feed.ts. This module smooths over what rss-parser 3.13 hands back: values that are
  * sometimes objects (`guid`, `<title type="xhtml">`, categories with attributes), Atom entries
  * that make it throw, and version-less `<rss>` documents it would reject.
  */

@@ -95,24 +95,14 @@ export async function queueDigest(app: App, guildId: string): Promise<number> {
 }
 
 /**
- * Sends every pending message except those of paused channels (and drops those of channels
- * with no subscription left). A permanent refusal (missing
+ * Sends every pending message except those of paused channels. A permanent refusal (missing
  * access or permissions, unknown channel) pauses every subscription of that channel with
  * Discord's reason, which `/status` shows; nothing is retried for it until it is resumed.
  */
 export async function deliverQueued(app: App, sender: Sender): Promise<DeliveryReport> {
-  const subscriptions = await app.store.subscriptions.list();
-  const paused = new Set(subscriptions.filter((s) => s.pausedReason).map((s) => s.channelId));
-  const subscribed = new Set(subscriptions.map((s) => s.channelId));
-  // A channel unsubscribed from everything gets nothing more, not even what was queued for it.
-  for (const entry of await app.store.outbox.pending()) {
-    if (subscribed.has(entry.channelId)) continue;
-    await app.store.outbox.put({
-      ...entry,
-      status: "dropped",
-      lastError: "the channel is no longer subscribed",
-    });
-  }
+  const paused = new Set(
+    (await app.store.subscriptions.list()).filter((s) => s.pausedReason).map((s) => s.channelId),
+  );
   const report = await deliverPending(app.store, sender, app.now, (entry) => !paused.has(entry.channelId));
   for (const entry of report.failed) {
     const reason = entry.lastError ?? "Discord refused the message";

@@ -267,7 +267,7 @@ async function addSegment(app: App, state: State, items: readonly Item[]): Promi
   const facts = (await mapInTurns(items, EXTRACT_TURN, extractFacts)).flat();
   if (facts.length === 0) return;
   const segment = encodeSegment(facts.map((fact) => ({ fact, terms: termsOfFact(fact) })));
-  const id = hashId("fact-segment", app.now().toISOString(), String(Math.random()));
+  const id = newSegmentId(app);
   await app.store.facts.putSegment(id, segment, facts.map(packFact), sourcesOf(facts));
   indexSegments(state, [{ id, segment, dead: new Set() }]);
 }
@@ -303,6 +303,10 @@ async function removeItems(app: App, state: State, itemKeys: readonly string[]):
   await app.store.facts.dropSegments(emptied);
 }
 
+function newSegmentId(app: App): string {
+  return hashId("fact-segment", app.now().toISOString(), String(Math.random()));
+}
+
 /** Takes an item's facts out of the index, in memory only. */
 function unindexItem(state: State, item: IndexedItem): void {
   state.items.delete(item.key);
@@ -328,7 +332,7 @@ async function compact(app: App, state: State): Promise<CompactReport> {
       return { segment: decodeSegment(segment), dead: state.segments.get(id)!.dead };
     });
     const merged = writeSegment(mergeSegments(parts));
-    const id = hashId("fact-segment", app.now().toISOString(), String(Math.random()));
+    const id = newSegmentId(app);
     await app.store.facts.replaceSegments(ids, id, merged);
     // The index follows the store: the segments' facts are taken out, the merged ones put in.
     for (const old of ids) {
