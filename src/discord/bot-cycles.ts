@@ -28,7 +28,13 @@ export interface PostingCycles {
   stopSending(): void;
 }
 
-export function createPostingCycles(app: App, facts: FactBase, sender: Sender): PostingCycles {
+export function createPostingCycles(
+  app: App,
+  facts: FactBase,
+  sender: Sender,
+  /** Called when Discord refuses the token while sending (nothing more can be sent). */
+  onTokenRefused: (reason: string) => void = () => {},
+): PostingCycles {
   let stopping = false;
   let polling: Promise<CycleReport> | undefined;
   let tail: Promise<unknown> = Promise.resolve();
@@ -39,11 +45,15 @@ export function createPostingCycles(app: App, facts: FactBase, sender: Sender): 
   };
   const guarded: Sender = {
     send(channelId, payload, nonce) {
-      if (stopping) return Promise.reject(new DeliveryError("newsdesk is shutting down", false));
+      if (stopping) return Promise.reject(new DeliveryError("newsdesk is shutting down", "passing"));
       return sender.send(channelId, payload, nonce);
     },
   };
-  const deliver = () => deliverQueued(app, guarded);
+  const deliver = async () => {
+    const report = await deliverQueued(app, guarded);
+    if (report.tokenRefused) onTokenRefused(report.tokenRefused);
+    return report;
+  };
 
   const pollOnce = async (): Promise<CycleReport> => {
     const startedAt = app.now();

@@ -1,4 +1,4 @@
-import { Client, Events, GatewayIntentBits } from "discord.js";
+import { Client, Events, GatewayCloseCodes, GatewayIntentBits } from "discord.js";
 import { COMMANDS } from "../../commands/index.ts";
 import { UserError } from "../i18n/messages.ts";
 import type { App } from "../main.ts";
@@ -28,6 +28,11 @@ export interface BotOptions {
   shutdownGraceMs?: number;
   /** Aborting it stops a start-up still trying to log in. */
   signal?: AbortSignal;
+  /**
+   * Discord stopped accepting the token while running (a REST 401, or the gateway closing with
+   * 4004): the bot can neither post nor answer. `runBot` stops and exits 1.
+   */
+  onTokenRefused?: (reason: string) => void;
 }
 
 /** A running bot. */
@@ -77,6 +82,16 @@ export async function startBot(app: App, options: BotOptions = {}): Promise<Bot 
     void run.finally(() => inFlight.delete(run));
   };
   const route = createInteractionRouter(COMMANDS, context, logger);
+  let refused = false;
+  const tokenRefused = (reason: string) => {
+    if (refused) return;
+    refused = true;
+    logger.error("Discord refused the bot's token; stopping", {
+      reason,
+      hint: "check DISCORD_TOKEN (Developer Portal → Bot → Reset Token)",
+    });
+    options.onTokenRefused?.(reason);
+  };
   const api = app.config.env.DISCORD_API_URL;
   const createClient = () => {
     const client = new Client({
@@ -93,7 +108,10 @@ export async function startBot(app: App, options: BotOptions = {}): Promise<Bot 
       track(rememberGuildLocale(app, guild.id, guild.preferredLocale), "guild locale"),
     );
     client.on(Events.Error, (error) => logger.error("Discord client error", { error }));
-    client.on(Events.ShardDisconnect, (event) => logger.warn("gateway disconnected", { code: event.code }));
+    client.on(Events.ShardDisconnect, (event) => {
+      logger.warn("gateway disconnected", { code: event.code });
+      if (event.code === GatewayCloseCodes.AuthenticationFailed) tokenRefused("the gateway closed with 4004");
+    });
     client.on(Events.ShardResume, () => logger.info("gateway resumed"));
     return client;
   };
@@ -107,7 +125,7 @@ export async function startBot(app: App, options: BotOptions = {}): Promise<Bot 
   });
   if (!client) return undefined;
   logger.info("connected to Discord", { user: client.user?.tag, guilds: client.guilds.cache.size });
-  const ready = createPostingCycles(app, facts, createDiscordSender(client.rest));
+  const ready = createPostingCycles(app, facts, createDiscordSender(client.rest), tokenRefused);
   cycles = ready;
 
   const started = (async () => {
@@ -139,27 +157,43 @@ export async function startBot(app: App, options: BotOptions = {}): Promise<Bot 
 
 /**
  * `newsdesk start` with a token: runs the bot until SIGTERM or SIGINT, then shuts down and
- * returns the exit code (0). Should a shutdown hang, the process exits 0 after 9 s anyway: what
- * was not sent stays pending in the outbox and goes out at the next start.
+ * returns the exit code: 0, or 1 when Discord stopped accepting the token meanwhile (a
+ * supervisor's restart then logs in with backoff until the token is fixed). Should a shutdown
+ * hang, the process exits after 9 s anyway: what was not sent stays pending in the outbox and
+ * goes out at the next start.
  */
-export async function runBot(app: App, options: Omit<BotOptions, "signal"> = {}): Promise<number> {
+export async function runBot(
+  app: App,
+  options: Omit<BotOptions, "signal" | "onTokenRefused"> = {},
+): Promise<number> {
   const abort = new AbortController();
-  const onSignal = (signal: NodeJS.Signals) => {
-    app.logger.info("stopping", { signal });
+  let exitCode = 0;
+  const stopNow = () => {
     abort.abort();
     setTimeout(() => {
       app.logger.warn("shutdown took too long; exiting with work left pending");
-      process.exit(0);
+      process.exit(exitCode);
     }, 9000).unref();
+  };
+  const onSignal = (signal: NodeJS.Signals) => {
+    app.logger.info("stopping", { signal });
+    stopNow();
   };
   process.once("SIGTERM", onSignal);
   process.once("SIGINT", onSignal);
   try {
-    const bot = await startBot(app, { ...options, signal: abort.signal });
+    const bot = await startBot(app, {
+      ...options,
+      signal: abort.signal,
+      onTokenRefused: () => {
+        exitCode = 1;
+        stopNow();
+      },
+    });
     if (!abort.signal.aborted)
       await new Promise((resolve) => abort.signal.addEventListener("abort", resolve));
     await bot?.stop();
-    return 0;
+    return exitCode;
   } finally {
     process.off("SIGTERM", onSignal);
     process.off("SIGINT", onSignal);

@@ -24,6 +24,9 @@ export function createDiscordSender(rest: REST): Sender {
         })) as { id: string };
         return { messageId: message.id };
       } catch (error) {
+        // A resend whose nonce matches a message posted earlier and deleted since (by a
+        // moderator): it was delivered, and posting it again would undo the deletion.
+        if (error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.UnknownMessage) return {};
         throw classify(error);
       }
     },
@@ -32,17 +35,22 @@ export function createDiscordSender(rest: REST): Sender {
 
 export function classify(error: unknown): DeliveryError {
   if (error instanceof DiscordAPIError) {
-    const permanent = PERMANENT_CODES.has(error.code) || error.status === 403 || error.status === 404;
+    // discord.js forgets a token Discord answered 401 to: nothing can be sent until a restart.
+    if (error.status === 401) return new DeliveryError(describe(error), "token", error.code);
+    if (PERMANENT_CODES.has(error.code) || error.status === 403 || error.status === 404)
+      return new DeliveryError(describe(error), "channel", error.code);
     // Any other 4xx (an invalid body, a message too large) will be refused again: never retried.
-    const rejected = !permanent && error.status >= 400 && error.status < 500 && error.status !== 429;
-    return new DeliveryError(describe(error), permanent, error.code, rejected);
+    const passing = error.status === 429 || error.status >= 500;
+    return new DeliveryError(describe(error), passing ? "passing" : "message", error.code);
   }
   if (error instanceof HTTPError)
-    return new DeliveryError(`Discord answered ${error.status}`, false, error.status);
-  return new DeliveryError((error as Error).message ?? String(error), false);
+    return new DeliveryError(`Discord answered ${error.status}`, "passing", error.status);
+  return new DeliveryError((error as Error).message ?? String(error), "passing");
 }
 
 function describe(error: DiscordAPIError): string {
+  if (error.status === 401)
+    return "Unauthorized: Discord no longer accepts the bot's token (check DISCORD_TOKEN; was it reset?)";
   switch (error.code) {
     case RESTJSONErrorCodes.MissingPermissions:
       return "Missing Permissions: the bot may not send messages or embeds in this channel (needs View Channel, Send Messages, Embed Links)";

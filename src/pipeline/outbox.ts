@@ -21,21 +21,28 @@ export interface QueuedMessage {
 }
 
 export interface SendResult {
-  messageId: string;
+  /** Undefined when Discord says the message was posted earlier and has since been deleted. */
+  messageId?: string;
 }
+
+/**
+ * Whose fault a failed send is, which decides what happens to the entry:
+ * - `passing`: a timeout, a 5xx after the REST client's retries — it stays pending, and its
+ *   channel's later entries wait behind it;
+ * - `channel`: missing access or permissions, unknown channel — the entry fails and the caller
+ *   pauses the channel; nothing is retried for it in a loop;
+ * - `message`: the body itself (invalid, too large) — dropped, never sent by retrying;
+ * - `token`: Discord no longer accepts the bot's token — nothing more can be sent; every entry
+ *   stays pending for the next start.
+ */
+export type DeliveryFault = "passing" | "channel" | "message" | "token";
 
 /** Why a send failed, as the poster classifies Discord's answer. */
 export class DeliveryError extends Error {
   constructor(
     message: string,
-    /**
-     * permanent: missing access/permissions, unknown channel — the channel is paused, never
-     * retried in a loop. Otherwise the refusal is the message's own (`rejected`: an invalid body,
-     * never sent by retrying) or passing (a timeout, a 5xx after the REST client's retries).
-     */
-    readonly permanent: boolean,
+    readonly fault: DeliveryFault,
     readonly code?: number | string,
-    readonly rejected = false,
   ) {
     super(message);
     this.name = "DeliveryError";
@@ -98,6 +105,8 @@ export interface DeliveryReport {
   /** Refused for themselves (an invalid body): dropped, their channel goes on. */
   rejected: OutboxEntry[];
   pending: OutboxEntry[];
+  /** Discord refused the token: delivery stopped there (see {@link DeliveryFault}). */
+  tokenRefused?: string;
 }
 
 /**
@@ -105,7 +114,8 @@ export interface DeliveryReport {
  * returned so the caller pauses the subscription; a message Discord rejects for itself is
  * dropped and its channel goes on; transient failures leave the entry pending for the next cycle
  * (the REST client already retried 429s and 5xx a bounded number of times) and hold the rest of
- * its channel's entries with it, so that a digest's messages never arrive out of order.
+ * its channel's entries with it, so that a digest's messages never arrive out of order. A refused
+ * token stops the whole run: every entry not sent yet stays pending, unchanged.
  */
 export async function deliverPending(
   store: Store,
@@ -121,7 +131,7 @@ export async function deliverPending(
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   // Channels paused, or waiting on a message that failed for now: their later entries wait.
   const heldChannels = new Set<string>();
-  for (const entry of pending) {
+  for (const [n, entry] of pending.entries()) {
     if (heldChannels.has(entry.channelId)) {
       report.pending.push(entry);
       continue;
@@ -129,24 +139,32 @@ export async function deliverPending(
     const attempt = { ...entry, attempts: entry.attempts + 1 };
     try {
       const { messageId } = await sender.send(entry.channelId, entry.payload ?? {}, entry.nonce);
-      const sent: OutboxEntry = { ...attempt, status: "sent", messageId, sentAt: now().toISOString() };
+      const sent: OutboxEntry = {
+        ...attempt,
+        status: "sent",
+        ...(messageId ? { messageId } : {}),
+        sentAt: now().toISOString(),
+      };
       await store.outbox.put(sent);
       report.sent.push(sent);
     } catch (error) {
-      const permanent = error instanceof DeliveryError && error.permanent;
-      const rejected = error instanceof DeliveryError && error.rejected;
-      const failed: OutboxEntry = {
-        ...attempt,
-        status: rejected ? "dropped" : permanent ? "failed" : "pending",
-        lastError: (error as Error).message,
-      };
+      const fault = error instanceof DeliveryError ? error.fault : "passing";
+      const reason = (error as Error).message;
+      if (fault === "token") {
+        // Not this entry's fault: it and everything after it wait for a working token.
+        report.tokenRefused = reason;
+        report.pending.push(...pending.slice(n));
+        break;
+      }
+      const status = fault === "message" ? "dropped" : fault === "channel" ? "failed" : "pending";
+      const failed: OutboxEntry = { ...attempt, status, lastError: reason };
       await store.outbox.put(failed);
-      if (rejected) {
+      if (fault === "message") {
         report.rejected.push(failed);
         continue;
       }
       heldChannels.add(entry.channelId);
-      if (permanent) report.failed.push(failed);
+      if (fault === "channel") report.failed.push(failed);
       else report.pending.push(failed);
     }
   }

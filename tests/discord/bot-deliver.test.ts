@@ -186,7 +186,7 @@ describe("delivery", () => {
     await addStories(2, { topics: ["alpha", "beta"] });
     await queueInstantAlerts(app, new Date(at(20)));
     let attempts = 0;
-    const refusal = new DeliveryError("Missing Permissions: the bot may not send messages", true, 50013);
+    const refusal = new DeliveryError("Missing Permissions: the bot may not send messages", "channel", 50013);
     const { sender, sent } = recordingSender((channelId) => {
       if (channelId !== CHANNEL) return undefined;
       attempts++;
@@ -214,7 +214,7 @@ describe("delivery", () => {
     const sender: Sender = {
       async send(_channelId, _payload, nonce) {
         nonces.push(nonce);
-        if (fail) throw new DeliveryError("Discord answered 503", false, 503);
+        if (fail) throw new DeliveryError("Discord answered 503", "passing", 503);
         return { messageId: "1" };
       },
     };
@@ -237,7 +237,7 @@ describe("delivery order and refused messages", () => {
     const order: string[] = [];
     const sender: Sender = {
       async send(_channelId, _payload, nonce) {
-        if (failFirst && nonce === queued[0]) throw new DeliveryError("Discord answered 503", false, 503);
+        if (failFirst && nonce === queued[0]) throw new DeliveryError("Discord answered 503", "passing", 503);
         order.push(nonce);
         return { messageId: nonce };
       },
@@ -257,7 +257,7 @@ describe("delivery order and refused messages", () => {
     const [bad] = await app.store.outbox.pending();
     const sender: Sender = {
       async send(_channelId, _payload, nonce) {
-        if (nonce === bad!.nonce) throw new DeliveryError("Invalid Form Body (50035)", false, 50035, true);
+        if (nonce === bad!.nonce) throw new DeliveryError("Invalid Form Body (50035)", "message", 50035);
         return { messageId: nonce };
       },
     };

@@ -7,15 +7,16 @@ const apiError = (code: number, status: number) =>
 
 describe("classify: what a refusal means for the outbox", () => {
   it.each([
-    ["Missing Permissions", 50013, 403, { permanent: true, rejected: false }],
-    ["Unknown Channel", 10003, 404, { permanent: true, rejected: false }],
-    ["Invalid Form Body", 50035, 400, { permanent: false, rejected: true }],
-    ["Cannot send an empty message", 50006, 400, { permanent: false, rejected: true }],
-    ["Request entity too large", 40005, 413, { permanent: false, rejected: true }],
-    ["Rate limited (after the REST client's waits)", 0, 429, { permanent: false, rejected: false }],
-    ["Internal error", 0, 500, { permanent: false, rejected: false }],
+    ["Missing Permissions", 50013, 403, "channel"],
+    ["Unknown Channel", 10003, 404, "channel"],
+    ["Invalid Form Body", 50035, 400, "message"],
+    ["Cannot send an empty message", 50006, 400, "message"],
+    ["Request entity too large", 40005, 413, "message"],
+    ["Rate limited (after the REST client's waits)", 0, 429, "passing"],
+    ["Internal error", 0, 500, "passing"],
+    ["Unauthorized (a reset token)", 0, 401, "token"],
   ] as const)("%s", (_, code, status, expected) => {
-    expect(classify(apiError(code, status))).toMatchObject(expected);
+    expect(classify(apiError(code, status)).fault).toBe(expected);
   });
 
   it("takes an HTTP error or a timeout as passing", () => {
@@ -23,7 +24,7 @@ describe("classify: what a refusal means for the outbox", () => {
       body: {},
       files: undefined,
     });
-    expect(classify(http)).toMatchObject({ permanent: false, rejected: false });
-    expect(classify(new Error("Request aborted"))).toMatchObject({ permanent: false, rejected: false });
+    expect(classify(http).fault).toBe("passing");
+    expect(classify(new Error("Request aborted")).fault).toBe("passing");
   });
 });

@@ -96,6 +96,45 @@ describe("Discord faults while posting", () => {
     await h.bot.cycles.poll();
     expect(postedTitles(h.discord, h.newsId).sort()).toEqual(titles);
   });
+  it("keeps every message pending and stops when Discord answers 401 (the token was reset)", async () => {
+    const refusals: string[] = [];
+    h = await startHarness({ bot: { onTokenRefused: (reason) => refusals.push(reason) } });
+    await subscribedServer(h);
+    publish(h, [1, 2]);
+    h.discord.failNext(POST_MESSAGE, { status: 401 }, 1);
+    const report = await h.bot.cycles.poll();
+    expect(report.delivery.tokenRefused).toContain("DISCORD_TOKEN");
+    expect(report.delivery.sent).toEqual([]);
+    expect(posts(h)).toHaveLength(1);
+    // Nothing was dropped or paused: both messages go out after a restart with a valid token.
+    const pending = await h.app.store.outbox.pending();
+    expect(pending.map((e) => [e.status, e.attempts])).toEqual([
+      ["pending", 0],
+      ["pending", 0],
+    ]);
+    expect((await h.app.store.subscriptions.list())[0]?.pausedReason).toBeUndefined();
+    expect(refusals).toHaveLength(1);
+  });
+
+  it("counts a resend answered 10008 (posted before, deleted since by a moderator) as sent", async () => {
+    h = await startHarness();
+    await subscribedServer(h);
+    publish(h, [1]);
+    h.discord.failNext(POST_MESSAGE, { status: 404, code: 10008 }, 1);
+    const report = await h.bot.cycles.poll();
+    expect(report.delivery.sent).toHaveLength(1);
+    expect(report.delivery.failed).toEqual([]);
+    expect((await h.app.store.subscriptions.list())[0]?.pausedReason).toBeUndefined();
+    expect(await h.app.store.outbox.pending()).toEqual([]);
+  });
+
+  it("stops when the gateway closes with 4004 (the token was reset)", async () => {
+    const refusals: string[] = [];
+    h = await startHarness({ bot: { onTokenRefused: (reason) => refusals.push(reason) } });
+    h.discord.dropGateway({ code: 4004 });
+    await until(() => refusals.length > 0, 5000);
+    expect(refusals).toEqual(["the gateway closed with 4004"]);
+  });
 });
 
 describe("the bot's own resilience", () => {
