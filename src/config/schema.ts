@@ -77,7 +77,8 @@ export const envSchema = z.object({
   DISCORD_TOKEN: z.string().min(1).optional(),
   DISCORD_CLIENT_ID: z.string().regex(/^\d+$/, "must be a numeric application id").optional(),
   DISCORD_GUILD_ID: z.string().regex(/^\d+$/, "must be a numeric guild id").optional(),
-  DISCORD_API_URL: httpUrl.optional(),
+  // discord.js appends `/v10` itself: `…/api/`, `…/api/v10` and `…/api` all mean the same base.
+  DISCORD_API_URL: httpUrl.transform((url) => url.replace(/\/+$/, "").replace(/\/v\d+$/, "")).optional(),
   STORE_URL: z
     .string()
     .regex(

@@ -13,8 +13,9 @@ import type { BotContext, ReplyMessage, SlashCommandModule } from "./command-kit
  * The one interaction handler. For a slash command, in order: refuse admin commands in DMs;
  * re-check Manage Server at run time (server admins can override the default permission);
  * defer at once (Discord's 3-second rule — the store may be slow); run; send the reply and any
- * follow-ups. A `UserError` becomes an ephemeral message in the member's language; any other
- * error is logged with its context and the member gets a short apology.
+ * follow-ups. A `UserError` becomes a message in the member's language (see `replyWithError`);
+ * any other error is logged with its context and the member gets a short apology. A command
+ * this version does not have gets an ephemeral answer saying so.
  */
 export function createInteractionRouter(
   commands: readonly SlashCommandModule[],
@@ -26,8 +27,12 @@ export function createInteractionRouter(
     if (interaction.isAutocomplete()) return autocomplete(byName, interaction, ctx, logger);
     if (!interaction.isChatInputCommand()) return;
     const command = byName.get(interaction.commandName);
-    if (!command) return;
-    await runCommand(command, interaction, ctx, logger);
+    if (command) return runCommand(command, interaction, ctx, logger);
+    // A command registered by an older version (global registrations linger for up to an hour).
+    const content = translate("command.unknown", {}, localeOf(interaction.locale));
+    await interaction
+      .reply({ content, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } })
+      .catch((error: unknown) => logger.warn("could not answer an unknown command", { error }));
   };
 }
 
@@ -74,19 +79,19 @@ async function runCommand(
   }
 }
 
-/** Errors are ephemeral: a public deferred reply is removed and the error sent privately. */
+/**
+ * Errors are ephemeral when the reply is: before any deferral, or after an ephemeral one. After a
+ * public deferral the "thinking…" message is edited into the error. Discord turns the first
+ * follow-up after a deferral into that same edit whatever its flags, so a private error is not
+ * possible there, and deleting the reply first would leave the member with nothing if the
+ * follow-up failed.
+ */
 async function replyWithError(interaction: ChatInputCommandInteraction, text: string): Promise<void> {
-  const body = { content: text, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } } as const;
   if (!interaction.deferred && !interaction.replied) {
-    await interaction.reply(body);
+    await interaction.reply({ content: text, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
     return;
   }
-  if (interaction.ephemeral) {
-    await interaction.editReply({ content: text, embeds: [] });
-    return;
-  }
-  await interaction.deleteReply().catch(() => {});
-  await interaction.followUp(body);
+  await interaction.editReply({ content: text, embeds: [], allowedMentions: { parse: [] } });
 }
 
 async function autocomplete(

@@ -67,6 +67,10 @@ const MESSAGES = {
     en: "This command works in a server, not in direct messages.",
     fr: "Cette commande fonctionne dans un serveur, pas en message privé.",
   },
+  "command.unknown": {
+    en: "This command is no longer part of newsdesk. An admin can refresh the list with `npx newsdesk deploy-commands`.",
+    fr: "Cette commande ne fait plus partie de newsdesk. Un admin peut mettre la liste à jour avec `npx newsdesk deploy-commands`.",
+  },
   "command.failed": {
     en: "Something went wrong on my side; it has been logged. Please try again in a moment.",
     fr: "Un problème est survenu de mon côté ; il a été consigné. Réessayez dans un instant.",

@@ -67,6 +67,14 @@ describe("configuration", () => {
     expect(config.env.STORE_URL).toBe("sqlite://data/newsdesk.sqlite");
   });
 
+  it.each(["http://127.0.0.1:5000/api", "http://127.0.0.1:5000/api/", "http://127.0.0.1:5000/api/v10"])(
+    "reads DISCORD_API_URL %s as the base discord.js versions itself",
+    (url) => {
+      const config = loadConfig({ dir: path.resolve("config"), env: { DISCORD_API_URL: url } });
+      expect(config.env.DISCORD_API_URL).toBe("http://127.0.0.1:5000/api");
+    },
+  );
+
   it("reports every problem at once, and bad environment values too", () => {
     try {
       loadConfig({

@@ -215,6 +215,16 @@ describe("around the commands", () => {
     expect(response.data?.choices).toEqual([{ name: "Zorblax (zorblax)", value: "zorblax" }]);
   });
 
+  it("tells the member about a bad option of a public command in the reply, and answers a retired command", async () => {
+    const timeline = await h.run("timeline", { options: { topic: "no-such-topic" } });
+    expect(timeline.text).toContain("no-such-topic");
+    expect(timeline.reply.message.embeds).toEqual([]);
+    const retired = await h.discord.injectInteraction({ guildId: h.guild.id, name: "headlines" });
+    const reply = await retired.reply();
+    expect(reply.message.content).toContain("no longer part of newsdesk");
+    expect(Number(reply.message.flags) & 64).toBe(64);
+  });
+
   it("refuses admin commands in direct messages, in the member's language, and answers the others", async () => {
     const feedInDm = await h.discord.injectInteraction({
       name: "feed",
