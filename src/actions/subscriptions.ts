@@ -50,10 +50,27 @@ export async function listSubscriptions(app: App, guildId: string): Promise<Subs
 
 /** Records a permanent Discord refusal on every subscription of that channel. */
 export async function pauseChannel(app: App, channelId: string, reason: string): Promise<void> {
+  await pauseWhere(app, (s) => s.channelId === channelId, reason);
+}
+
+/**
+ * The bot was removed from a guild: its subscriptions are paused (nothing is built or queued for
+ * them) and kept, so that after inviting the bot back `/subscribe` resumes them.
+ */
+export async function pauseGuild(app: App, guildId: string): Promise<void> {
+  await pauseWhere(
+    app,
+    (s) => s.guildId === guildId && !s.pausedReason,
+    "newsdesk was removed from this server",
+  );
+}
+
+async function pauseWhere(app: App, which: (s: Subscription) => boolean, reason: string): Promise<void> {
   const subscriptions = await app.store.subscriptions.list();
+  if (!subscriptions.some(which)) return;
   const at = app.now().toISOString();
   await app.store.subscriptions.replaceAll(
-    subscriptions.map((s) => (s.channelId === channelId ? { ...s, pausedReason: reason, pausedAt: at } : s)),
+    subscriptions.map((s) => (which(s) ? { ...s, pausedReason: reason, pausedAt: at } : s)),
   );
 }
 

@@ -1,5 +1,6 @@
 import { Client, Events, GatewayCloseCodes, GatewayIntentBits } from "discord.js";
 import { COMMANDS } from "../../commands/index.ts";
+import { pauseGuild, unsubscribe } from "../actions/subscriptions.ts";
 import { UserError } from "../i18n/messages.ts";
 import type { App } from "../main.ts";
 import { rememberGuildLocale } from "../pipeline/deliver.ts";
@@ -107,6 +108,13 @@ export async function startBot(app: App, options: BotOptions = {}): Promise<Bot 
     client.on(Events.GuildUpdate, (_before, guild) =>
       track(rememberGuildLocale(app, guild.id, guild.preferredLocale), "guild locale"),
     );
+    // A deleted channel loses its subscriptions and what was queued for it; a server that removed
+    // the bot has its subscriptions paused.
+    client.on(Events.ChannelDelete, (channel) => {
+      if ("guildId" in channel)
+        track(unsubscribe(app, { guildId: channel.guildId, channelId: channel.id }), "channel deleted");
+    });
+    client.on(Events.GuildDelete, (guild) => track(pauseGuild(app, guild.id), "removed from a server"));
     client.on(Events.Error, (error) => logger.error("Discord client error", { error }));
     client.on(Events.ShardDisconnect, (event) => {
       logger.warn("gateway disconnected", { code: event.code });

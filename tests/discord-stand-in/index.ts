@@ -14,7 +14,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { createGateway, GUILDS_INTENT_BIT } from "./gateway.ts";
-import { addChannel, addGuild, guildCreateJson, guildJson } from "./guilds.ts";
+import { addChannel, addGuild, channelJson, guildCreateJson, guildJson } from "./guilds.ts";
 import { buildInteraction, viewInteraction } from "./interactions.ts";
 import { createRestServer } from "./rest-server.ts";
 import { commandRoutes } from "./routes-commands.ts";
@@ -85,6 +85,22 @@ export async function startDiscordStandIn(options: StandInOptions = {}): Promise
       if (!guild) throw new Error(`stand-in: no guild ${guildId}`);
       guild.locale = locale;
       gateway.dispatch("GUILD_UPDATE", guildJson(state, guild), guild.id, GUILDS_INTENT_BIT);
+    },
+    deleteChannel(channelId) {
+      const channel = state.channels.get(channelId);
+      const guild = channel && state.guilds.get(channel.guildId);
+      if (!channel || !guild) throw new Error(`stand-in: no channel ${channelId}`);
+      state.channels.delete(channelId);
+      guild.channels = guild.channels.filter((c) => c.id !== channelId);
+      gateway.dispatch("CHANNEL_DELETE", channelJson(guild, channel, true), guild.id, GUILDS_INTENT_BIT);
+    },
+    removeBotFromGuild(guildId) {
+      const guild = state.guilds.get(guildId);
+      if (!guild) throw new Error(`stand-in: no guild ${guildId}`);
+      state.guilds.delete(guildId);
+      for (const channel of guild.channels) state.channels.delete(channel.id);
+      // Without `unavailable`: the bot was removed (kicked, or the guild deleted), not an outage.
+      gateway.dispatch("GUILD_DELETE", { id: guildId }, guildId, GUILDS_INTENT_BIT);
     },
     guild: (guildId) => state.guilds.get(guildId),
     async injectInteraction(interactionOptions) {

@@ -189,6 +189,10 @@ export interface StandIn {
   addChannel(guildId: string, options?: AddChannelOptions): StandInChannel;
   /** Changes a guild's preferred locale and announces it with GUILD_UPDATE, as a server admin does. */
   setGuildLocale(guildId: string, locale: string): void;
+  /** Deletes a channel (later posts to it get 10003) and announces it with CHANNEL_DELETE. */
+  deleteChannel(channelId: string): void;
+  /** The bot leaves a guild (kicked): GUILD_DELETE without `unavailable`; its channels are gone. */
+  removeBotFromGuild(guildId: string): void;
   guild(guildId: string): StandInGuild | undefined;
   /** Dispatches INTERACTION_CREATE (buffered for replay if the gateway is between connections). */
   injectInteraction(options: InjectInteractionOptions): Promise<InteractionRecord>;

@@ -8,6 +8,15 @@ import { startBot } from "../../src/discord/bot.ts";
 import { type Harness, postedTitles, startHarness, textOf } from "./helpers/harness.ts";
 import { storyItem } from "./helpers/stories.ts";
 
+/** Resolves once `condition` holds (the bot handles gateway events asynchronously). */
+async function until(condition: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 let h: Harness | undefined;
 afterEach(async () => {
   await h?.close();
@@ -75,6 +84,43 @@ describe("posting stories found by polls", () => {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     expect((await h.app.store.guilds.get(h.guild.id))?.locale).toBe("fr");
+  });
+
+  it("forgets a deleted channel's subscriptions and queued messages, and pauses a server that removed the bot", async () => {
+    h = await startHarness();
+    const harness = h;
+    await setUpServer(h, "instant");
+    h.feeds.setFeed("/zorblax.xml", "Zorblax Daily", [storyItem("zorblax", 1)]);
+    await h.bot.cycles.poll();
+    const other = h.discord.addChannel(h.guild.id, { name: "other" });
+    await h.run("subscribe", { options: { topic: "zorblax", channel: other.id, mode: "instant" } });
+
+    h.discord.deleteChannel(h.newsId);
+    const gone = async () =>
+      (await harness.app.store.subscriptions.list()).every((s) => s.channelId !== harness.newsId);
+    await until(gone);
+    h.feeds.setFeed(
+      "/zorblax.xml",
+      "Zorblax Daily",
+      [1, 2].map((n) => storyItem("zorblax", n)),
+    );
+    const report = await h.bot.cycles.poll();
+    expect(report.delivery.failed).toEqual([]);
+    expect(h.discord.requests().filter((r) => r.path === `/channels/${harness.newsId}/messages`)).toEqual([]);
+    expect(postedTitles(h.discord, other.id)).toEqual([storyItem("zorblax", 2).title]);
+
+    h.discord.removeBotFromGuild(h.guild.id);
+    const paused = async () => (await harness.app.store.subscriptions.list()).every((s) => s.pausedReason);
+    await until(paused);
+    expect((await h.app.store.subscriptions.list())[0]?.pausedReason).toBe(
+      "newsdesk was removed from this server",
+    );
+    h.feeds.setFeed(
+      "/zorblax.xml",
+      "Zorblax Daily",
+      [1, 2, 3].map((n) => storyItem("zorblax", n)),
+    );
+    expect((await h.bot.cycles.poll()).queued).toBe(0);
   });
 
   it("refuses a member without Manage Server, in their language, and changes nothing", async () => {
