@@ -8,14 +8,15 @@ import { openFactBase } from "../pipeline/fact-base.ts";
 import { createScheduler, type Scheduler } from "../scheduler/scheduler.ts";
 import { createPostingCycles, type PostingCycles } from "./bot-cycles.ts";
 import type { BotContext } from "./command-kit.ts";
+import { syncCommands } from "./deploy-commands.ts";
 import { type LoginBackoff, loginWithBackoff } from "./login.ts";
 import { createDiscordSender } from "./poster.ts";
 import { createInteractionRouter } from "./router.ts";
 
 /**
  * Bot mode: one process runs the gateway client (slash commands), the scheduler (polls and
- * each guild's digest) and the poster. Start-up, in order: log in (with backoff) → resend what
- * the outbox still holds → schedule polls and digests (a digest missed while down is posted
+ * each guild's digest) and the poster. Start-up, in order: log in (with backoff) → keep the slash
+ * commands registered (syncCommands) → resend what the outbox still holds → schedule polls and digests (a digest missed while down is posted
  * now) → poll once. Shutdown, in order: stop the schedules → let the send in flight finish
  * (later sends stay pending for the next start) → wait for the work in flight, at most
  * `shutdownGraceMs` → disconnect. The caller closes the store.
@@ -137,6 +138,15 @@ export async function startBot(app: App, options: BotOptions = {}): Promise<Bot 
   cycles = ready;
 
   const started = (async () => {
+    const applicationId = app.config.env.DISCORD_CLIENT_ID ?? client.application?.id;
+    if (applicationId) {
+      await syncCommands(client.rest, {
+        applicationId,
+        ...(app.config.env.DISCORD_GUILD_ID ? { guildId: app.config.env.DISCORD_GUILD_ID } : {}),
+        guildIds: [...client.guilds.cache.keys()],
+        logger,
+      });
+    }
     // Loading began with openFactBase, beside the login; /ask waits for it either way.
     await facts.ready();
     await ready.deliver();

@@ -46,6 +46,8 @@ describe("deploying the commands", () => {
     const result = await deployCommands(h.app, { guildId: h.guild.id });
     expect(result.commands).toHaveLength(COMMANDS.length);
     expect(h.discord.commands(h.guild.id).map((c) => [c.id, c.version])).toEqual(before);
+    // Registered to this server only: the bot's start-up did not add global copies.
+    expect(h.discord.commands()).toEqual([]);
   });
 });
 

@@ -40,6 +40,10 @@ export interface Harness {
 
 export interface HarnessOptions extends WorkspaceOptions {
   guildLocale?: string;
+  /** Run `deploy-commands --guild` before the bot starts (default true). */
+  deploy?: boolean;
+  /** Set DISCORD_GUILD_ID to the test guild. */
+  withGuildId?: boolean;
   bot?: BotOptions;
   /** Wraps the app before the bot gets it (e.g. a slow store). */
   wrapApp?: (app: App) => App;
@@ -55,11 +59,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const workspace = createWorkspace(options);
   const logs: string[] = [];
   const created = await createApp({
-    env: workspace.env(discord),
+    env: { ...workspace.env(discord), ...(options.withGuildId ? { DISCORD_GUILD_ID: guild.id } : {}) },
     logger: createLogger({ level: "debug", json: true, write: (line) => logs.push(line) }),
   });
   const app = options.wrapApp ? options.wrapApp(created) : created;
-  await deployCommands(app, { guildId: guild.id });
+  if (options.deploy !== false) await deployCommands(app, { guildId: guild.id });
   const bot = await startBot(app, { pollAtStart: false, ...options.bot });
   if (!bot) throw new Error("bot did not start");
   await bot.started;
