@@ -28,13 +28,26 @@ export interface PostingCycles {
   stopSending(): void;
 }
 
+/**
+ * After a send fails for now, delivery is tried again after these delays before the next cycle:
+ * a resend within Discord's few-minute nonce window cannot post a message twice, even when the
+ * failed attempt had in fact been stored.
+ */
+export const RETRY_DELAYS_MS = [20_000, 60_000, 120_000];
+
+export interface CycleOptions {
+  /** Called when Discord refuses the token while sending (nothing more can be sent). */
+  onTokenRefused?: (reason: string) => void;
+  retryDelaysMs?: readonly number[];
+}
+
 export function createPostingCycles(
   app: App,
   facts: FactBase,
   sender: Sender,
-  /** Called when Discord refuses the token while sending (nothing more can be sent). */
-  onTokenRefused: (reason: string) => void = () => {},
+  options: CycleOptions = {},
 ): PostingCycles {
+  const retryDelays = options.retryDelaysMs ?? RETRY_DELAYS_MS;
   let stopping = false;
   let polling: Promise<CycleReport> | undefined;
   let tail: Promise<unknown> = Promise.resolve();
@@ -49,9 +62,19 @@ export function createPostingCycles(
       return sender.send(channelId, payload, nonce);
     },
   };
-  const deliver = async () => {
+  let retry: { timer: NodeJS.Timeout; round: number } | undefined;
+  const deliver = async (round = 0): Promise<DeliveryReport> => {
+    if (retry) clearTimeout(retry.timer);
+    retry = undefined;
     const report = await deliverQueued(app, guarded);
-    if (report.tokenRefused) onTokenRefused(report.tokenRefused);
+    if (report.tokenRefused) options.onTokenRefused?.(report.tokenRefused);
+    else if (report.pending.length > 0 && !stopping && round < retryDelays.length) {
+      const timer = setTimeout(
+        () => void exclusive(() => deliver(round + 1)).catch(() => {}),
+        retryDelays[round],
+      );
+      retry = { timer: timer.unref(), round };
+    }
     return report;
   };
 
@@ -92,9 +115,10 @@ export function createPostingCycles(
         app.logger.info("digest done", { guildId, queued, sent: delivery.sent.length });
         return delivery;
       }),
-    deliver: () => exclusive(deliver),
+    deliver: () => exclusive(() => deliver()),
     stopSending() {
       stopping = true;
+      if (retry) clearTimeout(retry.timer);
     },
   };
 }

@@ -35,6 +35,8 @@ export interface BotOptions {
    * 4004): the bot can neither post nor answer. `runBot` stops and exits 1.
    */
   onTokenRefused?: (reason: string) => void;
+  /** Delays of the quick redeliveries after a send fails for now (default RETRY_DELAYS_MS). */
+  retryDelaysMs?: readonly number[];
 }
 
 /** A running bot. */
@@ -134,7 +136,10 @@ export async function startBot(app: App, options: BotOptions = {}): Promise<Bot 
   });
   if (!client) return undefined;
   logger.info("connected to Discord", { user: client.user?.tag, guilds: client.guilds.cache.size });
-  const ready = createPostingCycles(app, facts, createDiscordSender(client.rest), tokenRefused);
+  const ready = createPostingCycles(app, facts, createDiscordSender(client.rest), {
+    onTokenRefused: tokenRefused,
+    ...(options.retryDelaysMs ? { retryDelaysMs: options.retryDelaysMs } : {}),
+  });
   cycles = ready;
 
   const started = (async () => {

@@ -58,6 +58,20 @@ describe("Discord faults while posting", () => {
     expect(postedTitles(h.discord, h.newsId).sort()).toEqual(titles);
   });
 
+  it("tries a message that failed for now again shortly, within Discord's nonce window, not at the next poll", async () => {
+    h = await startHarness({ bot: { retryDelaysMs: [100] } });
+    await subscribedServer(h);
+    const titles = publish(h, [1]);
+    // More 503s than the REST client's own retries.
+    h.discord.failNext(POST_MESSAGE, { status: 503 }, 10);
+    const report = await h.bot.cycles.poll();
+    expect(report.delivery.pending).toHaveLength(1);
+    h.discord.clearFaults();
+    await h.discord.waitForMessages(h.newsId, 1, 5000);
+    expect(postedTitles(h.discord, h.newsId)).toEqual(titles);
+    expect(await h.app.store.outbox.pending()).toEqual([]);
+  });
+
   it("pauses a subscription Discord refuses with 50013, says why in /status, and does not retry", async () => {
     h = await startHarness();
     const locked = h.discord.addChannel(h.guild.id, { name: "locked", botPermissions: 1024n });
