@@ -120,12 +120,18 @@ export async function deliverQueued(app: App, sender: Sender): Promise<DeliveryR
     });
   }
   for (const entry of report.rejected) {
-    app.logger.error("Discord rejected a message; it will not be sent", {
-      guildId: entry.guildId,
-      channelId: entry.channelId,
-      stories: entry.storyIds,
-      reason: entry.lastError,
-    });
+    const alone = entry.storyIds.length === 1;
+    app.logger.error(
+      alone
+        ? "Discord rejected a message; it will not be sent"
+        : "Discord rejected a message; its stories go again one per message",
+      {
+        guildId: entry.guildId,
+        channelId: entry.channelId,
+        stories: entry.storyIds,
+        reason: entry.lastError,
+      },
+    );
   }
   return report;
 }

@@ -161,6 +161,14 @@ export async function deliverPending(
       await store.outbox.put(failed);
       if (fault === "message") {
         report.rejected.push(failed);
+        // One story's embed (a link Discord's rules refuse, a word AutoMod blocks) must not cost
+        // the digest's other stories: they go again one per message, before the channel goes on.
+        const parts = storyByStory(failed);
+        for (const part of parts) await store.outbox.put(part);
+        if (parts.length > 0) {
+          heldChannels.add(entry.channelId);
+          report.pending.push(...parts);
+        }
         continue;
       }
       heldChannels.add(entry.channelId);
@@ -169,6 +177,30 @@ export async function deliverPending(
     }
   }
   return report;
+}
+
+/**
+ * A refused message of several stories (one embed each, in order) as one entry per story. They
+ * sort just before the refused one (1 ms earlier), so ahead of the rest of its channel's queue.
+ */
+function storyByStory(refused: OutboxEntry): OutboxEntry[] {
+  const embeds = refused.payload?.embeds;
+  if (!Array.isArray(embeds) || embeds.length < 2 || embeds.length !== refused.storyIds.length) return [];
+  const createdAt = new Date(Date.parse(refused.createdAt) - 1).toISOString();
+  const { lastError: _reason, messageId: _id, sentAt: _at, ...entry } = refused;
+  return refused.storyIds.map((storyId, n) => {
+    const key = `${refused.key}:${n + 1}`;
+    return {
+      ...entry,
+      key,
+      storyIds: [storyId],
+      payload: { ...refused.payload, embeds: [embeds[n]] },
+      nonce: hashId("nonce", key),
+      status: "pending",
+      createdAt,
+      attempts: 0,
+    };
+  });
 }
 
 function markerName(channelId: string, storyId: string): string {

@@ -273,6 +273,38 @@ describe("delivery order and refused messages", () => {
     expect((await app.store.outbox.get(bad!.key))?.status).toBe("dropped");
   });
 
+  it("sends the stories of a refused digest message again one per message, before the channel's later messages", async () => {
+    await subscribeTo("alpha", "digest");
+    const stories = await addStories(3, { topics: ["alpha"] });
+    clock = T0 + 60 * 60_000;
+    await queueDigest(app, GUILD);
+    await subscribeTo("beta", "instant");
+    await addStories(1, { topics: ["beta"], minute: 70 });
+    clock = T0 + 90 * 60_000;
+    await queueInstantAlerts(app, new Date(clock));
+    const titles = (payload: MessagePayload) => (payload.embeds as { title: string }[]).map((e) => e.title);
+    const digest = titles((await app.store.outbox.pending()).find((e) => e.storyIds.length === 3)!.payload!);
+    const bad = digest[1]!;
+    const sent: string[][] = [];
+    const sender: Sender = {
+      async send(_channelId, payload) {
+        if (titles(payload).includes(bad))
+          throw new DeliveryError("Invalid Form Body (50035)", "message", 50035);
+        sent.push(titles(payload));
+        return { messageId: String(sent.length) };
+      },
+    };
+    const first = await deliverQueued(app, sender);
+    expect(first.rejected.map((e) => e.storyIds.length)).toEqual([3]);
+    expect(sent).toEqual([]);
+    const second = await deliverQueued(app, sender);
+    expect(second.rejected.map((e) => e.storyIds)).toEqual([[stories[1]!.id]]);
+    // The digest's other two stories, in their order, then the later alert.
+    expect(sent.map((s) => s.length)).toEqual([1, 1, 1]);
+    expect(sent.slice(0, 2).flat()).toEqual([digest[0], digest[2]]);
+    expect(await app.store.outbox.pending()).toEqual([]);
+  });
+
   it("sends nothing more to a channel unsubscribed from everything, not even what was queued", async () => {
     await subscribeTo("alpha", "instant");
     await addStories(2, { topics: ["alpha"] });
