@@ -61,19 +61,43 @@ export async function execute(
   await rememberGuildLocale(ctx.app, guildId, interaction.guildLocale);
   await ctx.scheduler?.reschedule(guildId);
   const params = { channel: `<#${channel.id}>`, topic: safe(topic.name, 100) };
-  if (mode === "instant") return [{ content: say(locale, "subscribe.instant", params) }];
+  const missing = missingPermissions(interaction, channel.id);
+  const warning = missing
+    ? `\n${say(locale, "subscribe.cannot-post", { channel: params.channel, missing })}`
+    : "";
+  if (mode === "instant") return [{ content: say(locale, "subscribe.instant", params) + warning }];
   const settings = await ctx.app.store.guilds.get(guildId);
   const next = ctx.scheduler?.nextRuns().digests[guildId];
-  return [
-    {
-      content: say(locale, "subscribe.digest", {
-        ...params,
-        cron: code(settings?.digestCron ?? ctx.app.config.settings.schedules.digest),
-        timezone: safe(settings?.timezone ?? ctx.app.config.settings.schedules.timezone),
-        next: discordTime(next, "R") ?? say(locale, "schedule.unknown-next"),
-      }),
-    },
-  ];
+  const content = say(locale, "subscribe.digest", {
+    ...params,
+    cron: code(settings?.digestCron ?? ctx.app.config.settings.schedules.digest),
+    timezone: safe(settings?.timezone ?? ctx.app.config.settings.schedules.timezone),
+    next: discordTime(next, "R") ?? say(locale, "schedule.unknown-next"),
+  });
+  return [{ content: content + warning }];
+}
+
+/** What posting needs in a channel (README: the invite's permissions). */
+const POSTING = {
+  ViewChannel: PermissionFlagsBits.ViewChannel,
+  SendMessages: PermissionFlagsBits.SendMessages,
+  EmbedLinks: PermissionFlagsBits.EmbedLinks,
+} as const;
+
+/**
+ * The posting permissions the bot lacks in the channel, as far as the gateway's cache tells
+ * (undefined when it does not know, or lacks nothing). A warning only: the subscription is kept,
+ * and a real refusal pauses it later with Discord's own reason.
+ */
+function missingPermissions(interaction: ChatInputCommandInteraction, channelId: string): string | undefined {
+  const me = interaction.guild?.members.me;
+  const channel = interaction.guild?.channels.cache.get(channelId);
+  if (!me || !channel) return undefined;
+  const granted = channel.permissionsFor(me);
+  const lacking = Object.entries(POSTING)
+    .filter(([, flag]) => !granted.has(flag))
+    .map(([name]) => name.replace(/(?<=[a-z])(?=[A-Z])/g, " "));
+  return lacking.length > 0 ? lacking.join(", ") : undefined;
 }
 
 export async function autocomplete(interaction: AutocompleteInteraction, ctx: BotContext) {

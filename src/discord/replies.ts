@@ -59,6 +59,10 @@ const REPLIES = {
     en: "{channel} now gets each new **{topic}** story as soon as it is found.",
     fr: "{channel} reçoit désormais chaque nouvel article **{topic}** dès qu'il est trouvé.",
   },
+  "subscribe.cannot-post": {
+    en: "⚠️ I may not be able to post in {channel}: I lack {missing} there. Give me those permissions in the channel's settings, or posts will be paused.",
+    fr: "⚠️ Je risque de ne pas pouvoir publier dans {channel} : il me manque {missing}. Accordez-moi ces permissions dans les réglages du salon, sinon les publications seront mises en pause.",
+  },
   "unsubscribe.done": {
     en: "{channel} no longer gets {what}.",
     fr: "{channel} ne reçoit plus {what}.",

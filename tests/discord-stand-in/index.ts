@@ -79,7 +79,12 @@ export async function startDiscordStandIn(options: StandInOptions = {}): Promise
       gateway.dispatch("GUILD_CREATE", guildCreateJson(state, guild), guild.id, GUILDS_INTENT_BIT);
       return guild;
     },
-    addChannel: (guildId, channelOptions) => addChannel(state, guildId, channelOptions),
+    addChannel(guildId, channelOptions) {
+      const channel = addChannel(state, guildId, channelOptions);
+      const guild = state.guilds.get(guildId)!;
+      gateway.dispatch("CHANNEL_CREATE", channelJson(guild, channel, true), guildId, GUILDS_INTENT_BIT);
+      return channel;
+    },
     setGuildLocale(guildId, locale) {
       const guild = state.guilds.get(guildId);
       if (!guild) throw new Error(`stand-in: no guild ${guildId}`);

@@ -186,6 +186,7 @@ export interface StandIn {
   readonly applicationId: string;
   readonly botUser: Json;
   addGuild(options?: AddGuildOptions): StandInGuild;
+  /** Adds a channel to a guild and announces it with CHANNEL_CREATE. */
   addChannel(guildId: string, options?: AddChannelOptions): StandInChannel;
   /** Changes a guild's preferred locale and announces it with GUILD_UPDATE, as a server admin does. */
   setGuildLocale(guildId: string, locale: string): void;

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { COMMANDS } from "../../commands/index.ts";
 import { deployCommands } from "../../src/discord/deploy-commands.ts";
+import { until } from "../discord-stand-in/connect-client.ts";
 import { type Harness, startHarness } from "./helpers/harness.ts";
 import { storyItem } from "./helpers/stories.ts";
 
@@ -167,6 +168,16 @@ describe("each command answers in English and in French", () => {
     );
     const subscriptions = await h.app.store.subscriptions.list();
     expect(subscriptions.map((s) => `${s.channelId}:${s.topic}`)).toEqual([`${h.newsId}:zorblax`]);
+  });
+
+  it("/subscribe warns when the bot lacks a posting permission in the channel, and still subscribes", async () => {
+    const readOnly = h.discord.addChannel(h.guild.id, { name: "read-only", botPermissions: 1024n });
+    await until(() => h.bot.client.channels.cache.has(readOnly.id));
+    const reply = await h.run("subscribe", { options: { topic: "zorblax", channel: readOnly.id } });
+    expect(reply.text).toContain("I lack Send Messages, Embed Links there");
+    const fine = await h.run("subscribe", { options: { topic: "zorblax", channel: h.newsId } });
+    expect(fine.text).not.toContain("⚠️");
+    await h.run("unsubscribe", { options: { channel: readOnly.id } });
   });
 
   it("/schedule validates the cron expression and the time zone", async () => {
