@@ -1,5 +1,5 @@
 import { FeedParseError } from "./errors.ts";
-import { isRecord, resolveLink } from "./feed-values.ts";
+import { escapeHtml, isRecord, resolveLink } from "./feed-values.ts";
 import type { ParsedFeed, ParsedItem } from "./parse-feed.ts";
 
 /**
@@ -37,7 +37,10 @@ function toParsedItem(raw: Record<string, unknown>, feedUrl: string): ParsedItem
   const item: ParsedItem = {
     categories: Array.isArray(raw.tags) ? raw.tags.flatMap((tag) => readString(tag) ?? []) : [],
   };
-  const assign = (key: Exclude<keyof ParsedItem, "categories">, value: string | undefined) => {
+  const assign = (
+    key: Exclude<keyof ParsedItem, "categories" | "otherContent">,
+    value: string | undefined,
+  ) => {
     if (value) item[key] = value;
   };
   // A JSON Feed id is a string, but version 1 feeds often wrote numbers.
@@ -46,7 +49,7 @@ function toParsedItem(raw: Record<string, unknown>, feedUrl: string): ParsedItem
   assign("title", readString(raw.title));
   assign(
     "content",
-    readString(raw.content_html) ?? escapeHtml(readString(raw.content_text)) ?? readString(raw.summary),
+    readString(raw.content_html) ?? escapeText(readString(raw.content_text)) ?? readString(raw.summary),
   );
   assign("published", readString(raw.date_published) ?? readString(raw.date_modified));
   const authors = Array.isArray(raw.authors) ? raw.authors : [raw.author];
@@ -56,8 +59,8 @@ function toParsedItem(raw: Record<string, unknown>, feedUrl: string): ParsedItem
 }
 
 /** `content_text` is plain text: escaped, so the HTML conversion keeps it as written. */
-function escapeHtml(text: string | undefined): string | undefined {
-  return text?.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\n/g, "<br>");
+function escapeText(text: string | undefined): string | undefined {
+  return text === undefined ? undefined : escapeHtml(text);
 }
 
 function readString(value: unknown): string | undefined {

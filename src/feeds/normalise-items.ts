@@ -21,13 +21,16 @@ const TITLE_FROM_TEXT_CHARS = 120;
 /**
  * Parsed entries → `Item`s, in feed order. Rules, in the order they apply:
  * - title and text become plain text (HTML converted, entities decoded, whitespace tidied);
+ *   the text is that of the first body with any (`content`, else each of `otherContent`);
  *   an entry without a title takes the start of its text, else its link; an entry with no
  *   title, text or link has nothing to show and is dropped;
+ * - an entry identical to an earlier one (guid, link, title and text) is dropped;
  * - `id` is the guid (Atom id), else the link, else `hash:` + a hash of title and date. An id
  *   the feed gives several entries (a CMS that puts its home page in every guid) is told apart
- *   by each entry's link, else its title: `id#` + a short hash, the same whatever the entry's
- *   place, so a new entry on top is not taken for an old one. Entries alike in that too
- *   become `#2`, `#3`… in document order;
+ *   by each entry's link, else its title: `id#` + a short hash (`toldApart`), the same whatever
+ *   the entry's place, so a new entry on top is not taken for an old one. Entries alike in that
+ *   too become `#2`, `#3`… in document order. So an entry's id changes form when another entry
+ *   with its guid comes or goes: `plainIdOf` gives the other form, for the seen check;
  * - `key` is a short hash of feed URL + id (two feeds may share guids);
  * - `published` is ISO-8601, or absent when the date cannot be read; a date after the fetch
  *   (a wrong zone, a typo in the year) is the fetch time: it would otherwise top every digest
@@ -45,24 +48,30 @@ export function normaliseItems(
   const fetched = typeof fetchedAt === "string" ? fetchedAt : fetchedAt.toISOString();
   const feedTitle = options.feedTitle ?? (parsed.title ? htmlToLine(parsed.title) : undefined);
   const entries = parsed.items.flatMap((entry) => {
-    const text = truncateAtWord(entry.content ? htmlToPlainText(entry.content) : "", MAX_TEXT_CHARS);
+    const text = truncateAtWord(readBody(entry), MAX_TEXT_CHARS);
     const link = httpLink(entry.link);
     const title = readTitle(entry, text, link);
     return title ? [{ entry, text, link, title, id: baseId(entry, title, link) }] : [];
   });
-  const repeated = repeatedIds(entries.map((e) => e.id));
+  // A feed that lists one entry twice must not make its id depend on the copy's presence.
+  const identities = new Set<string>();
+  const distinct = entries.filter(({ entry, link, title, text }) => {
+    const identity = [entry.guid ?? "", link ?? "", title, text].join("\n");
+    if (identities.has(identity)) return false;
+    identities.add(identity);
+    return true;
+  });
+  const repeated = repeatedIds(distinct.map((e) => e.id));
   const used = new Set<string>();
   const items: Item[] = [];
-  for (const { entry, text, link, title, id: base } of entries) {
+  for (const { entry, text, link, title, id: base } of distinct) {
     const date = readFeedDate(entry.published);
     const published = date && date > fetched ? fetched : date;
-    const told = repeated.has(base)
-      ? `${base}#${hashKey(link && link !== base ? link : title).slice(0, 8)}`
-      : base;
+    const told = repeated.has(base) ? toldApart(base, link, title) : base;
     const id = uniqueId(told, used);
     const item: Item = {
       id,
-      key: hashKey(`${feedUrl}\n${id}`),
+      key: itemKeyOf(feedUrl, id),
       feed: feedUrl,
       title,
       categories: entry.categories.map(htmlToLine).filter((category) => category.length > 0),
@@ -84,6 +93,15 @@ export function normaliseItems(
   return items;
 }
 
+/** The text of the first body that has any: an empty-looking one must not hide the next. */
+function readBody(entry: ParsedItem): string {
+  for (const html of [entry.content, ...(entry.otherContent ?? [])]) {
+    const text = html ? htmlToPlainText(html) : "";
+    if (text) return text;
+  }
+  return "";
+}
+
 function readTitle(entry: ParsedItem, text: string, link: string | undefined): string | undefined {
   const title = entry.title ? htmlToLine(entry.title) : "";
   if (title) return title;
@@ -98,6 +116,27 @@ function baseId(entry: ParsedItem, title: string, link: string | undefined): str
   const rawLink = link ?? entry.link?.trim();
   if (rawLink) return rawLink;
   return `hash:${hashKey(`${title}\n${entry.published ?? ""}`)}`;
+}
+
+/** An item's store key: two feeds may share guids. */
+export function itemKeyOf(feedUrl: string, id: string): string {
+  return hashKey(`${feedUrl}\n${id}`);
+}
+
+/** The id an entry gets when other entries share its id: told apart by its link, else its title. */
+export function toldApart(id: string, link: string | undefined, title: string): string {
+  return `${id}#${hashKey(link && link !== id ? link : title).slice(0, 8)}`;
+}
+
+/**
+ * The plain id of an item whose id was told apart (`toldApart`, maybe with `#2`…), or undefined
+ * when its id is plain already.
+ */
+export function plainIdOf(item: Pick<Item, "id" | "link" | "title">): string | undefined {
+  const told = /^([\s\S]+)#[\w-]{8}(?:#\d+)?$/.exec(item.id);
+  const plain = told?.[1];
+  if (plain === undefined) return undefined;
+  return item.id.startsWith(toldApart(plain, item.link, item.title)) ? plain : undefined;
 }
 
 function repeatedIds(ids: readonly string[]): Set<string> {

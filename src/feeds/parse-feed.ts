@@ -1,9 +1,10 @@
 import Parser from "rss-parser";
 import { FeedParseError } from "./errors.ts";
 import { readFeedDate } from "./feed-date.ts";
-import { isRecord, resolveLink } from "./feed-values.ts";
+import { escapeHtml, isRecord, readText, resolveLink } from "./feed-values.ts";
 import { escapeInlineMarkup } from "./inline-markup.ts";
 import { looksLikeJson, parseJsonFeed } from "./json-feed.ts";
+import { readMedia } from "./media-rss.ts";
 
 /**
  * Feed text → the fields newsdesk uses, as plain strings. rss-parser does the format work (RSS
@@ -21,7 +22,12 @@ export interface ParsedItem {
   title?: string;
   /** The richest body the feed carries: content:encoded, else content/description, else summary. */
   content?: string;
-  /** The date as written (for Atom, rss-parser's ISO form of it). */
+  /**
+   * The other bodies, in the same order, then media descriptions: read when `content` has no
+   * text (an empty-looking `<content:encoded><p></p></content:encoded>`, a photo post).
+   */
+  otherContent?: string[];
+  /** The date as written. */
   published?: string;
   author?: string;
   categories: string[];
@@ -100,7 +106,16 @@ function createParser(): Parser {
     customFields: {
       feed: ["dc:language"],
       // Atom categories are not read by rss-parser; the raw elements carry `term`/`label`.
-      item: [["category", "categoryElements", { keepArray: true }]],
+      item: [
+        ["category", "categoryElements", { keepArray: true }],
+        // rss-parser keeps a guid's text only; `isPermaLink` is read from the element.
+        ["guid", "guidElements", { keepArray: true }],
+        "feedburner:origLink",
+        ["media:group", "mediaGroups", { keepArray: true }],
+        ["media:content", "mediaContents", { keepArray: true }],
+        ["media:title", "mediaTitles", { keepArray: true }],
+        ["media:description", "mediaDescriptions", { keepArray: true }],
+      ],
     },
   });
   // rss-parser throws on an Atom date it cannot read and on a <link> without attributes, which
@@ -116,7 +131,12 @@ function createParser(): Parser {
   };
   internals.parseItemAtom = (entry) => {
     try {
-      const item = parseItemAtom(repairAtomEntry(entry));
+      const repaired = repairAtomEntry(entry);
+      const item = parseItemAtom(repaired);
+      // The date as written: rss-parser converts it with `new Date`, which reads a date without
+      // a zone in the host's zone. `readFeedDate` reads it the same everywhere.
+      const published = readFirst(repaired.published) ?? readFirst(repaired.updated);
+      if (published) item.pubDate = published;
       // An entry's own xml:lang (a French entry in an English feed); rss-parser drops it.
       const attributes = isRecord(entry) && isRecord(entry.$) ? entry.$ : {};
       const lang = readText(attributes["xml:lang"]);
@@ -145,7 +165,24 @@ function repairAtomEntry(entry: unknown): Raw {
     const text = value[0];
     if (typeof text === "string" && !readFeedDate(text)) delete repaired[field];
   }
+  for (const field of ["title", "summary", "content"]) {
+    const value = entry[field];
+    if (Array.isArray(value)) repaired[field] = value.map(escapeTextConstruct);
+  }
+  // `<content src="…"/>` is out of line (the article is elsewhere): it must not hide the summary.
+  if (Array.isArray(repaired.content)) {
+    repaired.content = repaired.content.filter((c) => !(isRecord(c) && isRecord(c.$) && c.$.src));
+    if ((repaired.content as unknown[]).length === 0) delete repaired.content;
+  }
   return repaired;
+}
+
+/** An Atom `type="text"` title, summary or content is plain text: escaped, so `<b>` stays words. */
+function escapeTextConstruct(value: unknown): unknown {
+  if (!isRecord(value) || !isRecord(value.$) || value.$.type !== "text" || typeof value._ !== "string") {
+    return value;
+  }
+  return { ...value, _: escapeHtml(value._) };
 }
 
 /** `<link>https://…</link>` (text instead of href) becomes a proper link; others are dropped. */
@@ -174,24 +211,49 @@ function toParsedItem(raw: Raw, feedUrl: string): ParsedItem {
   };
   const guid = readText(raw.guid) ?? readText(raw.id);
   assign("guid", guid);
-  // Without a link, a guid that is a web address is the item's page (RSS 2.0's permalink).
-  const permalink = guid && /^https?:\/\//i.test(guid) ? guid : undefined;
-  assign("link", resolveLink(readText(raw.link) ?? readText(raw["rdf:about"]) ?? permalink, feedUrl));
-  assign("title", readText(raw.title));
+  const media = readMedia(raw);
+  // Without a link, a guid that is a web address is the item's page (RSS 2.0's permalink),
+  // unless the feed says it is not one (`isPermaLink="false"`). The link rules, in order: the
+  // original link of a FeedBurner proxy, the link, rdf:about, the permalink, the media file.
+  const permalink =
+    guid && /^https?:\/\//i.test(guid) && !isNotPermalink(raw.guidElements) ? guid : undefined;
   assign(
-    "content",
-    readText(raw["content:encoded"]) ??
-      readText(raw.content) ??
-      readText(raw.summary) ??
-      readText(raw.contentSnippet) ??
-      readText(itunes.summary) ??
-      readText(itunes.subtitle),
+    "link",
+    resolveLink(
+      readText(raw["feedburner:origLink"]) ??
+        readText(raw.link) ??
+        readText(raw["rdf:about"]) ??
+        permalink ??
+        media.url,
+      feedUrl,
+    ),
   );
+  assign("title", readText(raw.title) ?? media.title);
+  const bodies = [
+    readText(raw["content:encoded"]),
+    readText(raw.content),
+    readText(raw.summary),
+    readText(itunes.summary),
+    readText(itunes.subtitle),
+    ...media.descriptions,
+  ].filter((body, n, all): body is string => body !== undefined && all.indexOf(body) === n);
+  const [content, ...otherContent] = bodies;
+  assign("content", content);
+  if (otherContent.length > 0) item.otherContent = otherContent;
   // The date as written: rss-parser's isoDate comes from the same lenient Date parsing.
   assign("published", readText(raw.pubDate) ?? readText(raw.date) ?? readText(raw.isoDate));
   assign("author", readAuthor(raw.creator) ?? readAuthor(raw.author) ?? readAuthor(itunes.author));
   assign("language", readText(raw.language));
   return item;
+}
+
+function isNotPermalink(guidElements: unknown): boolean {
+  const first: unknown = Array.isArray(guidElements) ? guidElements[0] : undefined;
+  return isRecord(first) && isRecord(first.$) && String(first.$.isPermaLink).trim().toLowerCase() === "false";
+}
+
+function readFirst(value: unknown): string | undefined {
+  return readText(Array.isArray(value) ? value[0] : value);
 }
 
 function readAuthor(value: unknown): string | undefined {
@@ -209,35 +271,6 @@ function readCategories(value: unknown): string[] {
     if (name) seen.add(name.replace(/\s+/g, " "));
   }
   return [...seen];
-}
-
-/** Text of a value xml2js produced: a string, `{ _: text, $: attrs }`, an array or nested nodes. */
-export function readText(value: unknown): string | undefined {
-  if (typeof value === "string") return ownCopy(value.trim()) || undefined;
-  if (typeof value === "number" || typeof value === "boolean") return String(value);
-  if (Array.isArray(value)) {
-    const parts = value.map(readText).filter((part): part is string => part !== undefined);
-    return parts.length > 0 ? parts.join(" ") : undefined;
-  }
-  if (!isRecord(value)) return undefined;
-  const parts: string[] = [];
-  for (const [key, child] of Object.entries(value)) {
-    if (key === "$") continue;
-    const text = readText(child);
-    if (text) parts.push(text);
-  }
-  return parts.length > 0 ? parts.join(" ") : undefined;
-}
-
-/**
- * The same text in memory of its own. V8 keeps a substring as a view of the string it was cut
- * from, and the parser cuts values out of the whole document: an Atom entry's id, a few dozen
- * characters, held the whole feed body in memory for as long as the item was kept (measured:
- * 19 MB of feed bodies retained after a poll of 100 feeds). A string under 13 characters is
- * always copied by V8; a longer one is copied by flattening a concatenation.
- */
-function ownCopy(text: string): string {
-  return text.length < 13 ? text : ` ${text}`.slice(1);
 }
 
 function readRootLanguage(xml: string): string | undefined {

@@ -117,6 +117,12 @@ export async function pollFeed(
       ...(previous.lastModified && { lastModified: previous.lastModified }),
     });
     status = response.status;
+    // A 304 answers a conditional request only. Sent to a request without validators (a broken
+    // server or cache), taking it as "not modified" would prime the feed unread, and its first
+    // real read would then post every item instead of storing them as backlog.
+    if (status === 304 && !previous.etag && !previous.lastModified) {
+      throw new HttpStatusError(304, "without a conditional request");
+    }
     const succeeded: FeedState = {
       ...previous,
       primed: true,

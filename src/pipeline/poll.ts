@@ -1,6 +1,7 @@
 import { listAllFeeds } from "../actions/feeds.ts";
 import { recordPoll } from "../actions/status.ts";
 import { enrichWithFullText } from "../feeds/full-text.ts";
+import { itemKeyOf, plainIdOf, toldApart } from "../feeds/normalise-items.ts";
 import type { FeedSource, PollResult } from "../feeds/poll-feed.ts";
 import { pollFeeds } from "../feeds/poll-feeds.ts";
 import type { App } from "../main.ts";
@@ -150,13 +151,32 @@ async function keepUnseen(app: App, result: PollResult, backfill: boolean): Prom
   const seen = await app.store.items.seenIds(result.feed.url);
   const maxAgeMs = app.config.settings.limits.maxItemAgeDays * 86_400_000;
   const now = app.now().getTime();
-  return result.items
-    .filter((item) => !seen.has(item.id))
-    .map((item) => {
-      const tooOld = item.published !== undefined && now - Date.parse(item.published) > maxAgeMs;
-      const backlog = (result.firstRead && !backfill) || tooOld;
-      return { ...item, backlog, ...(result.feedTitle ? { feedTitle: result.feedTitle } : {}) };
-    });
+  const fresh: Item[] = [];
+  for (const item of result.items) {
+    if (await wasSeen(app, item, seen)) continue;
+    const tooOld = item.published !== undefined && now - Date.parse(item.published) > maxAgeMs;
+    const backlog = (result.firstRead && !backfill) || tooOld;
+    fresh.push({ ...item, backlog, ...(result.feedTitle ? { feedTitle: result.feedTitle } : {}) });
+  }
+  return fresh;
+}
+
+/**
+ * Whether an item was stored before under either form of its id. An entry sharing its guid
+ * with another is told apart (`guid#…`) and has its plain guid once alone (normalise-items):
+ * when the other entry comes or goes, the same article must not be stored again.
+ */
+async function wasSeen(app: App, item: Item, seen: Set<string>): Promise<boolean> {
+  if (seen.has(item.id)) return true;
+  const plain = plainIdOf(item);
+  if (plain === undefined) return seen.has(toldApart(item.id, item.link, item.title));
+  if (!seen.has(plain)) return false;
+  // The plain id was given to whichever entry was alone then: it must have been this one.
+  const stored = await app.store.items.get(itemKeyOf(item.feed, plain));
+  return (
+    stored !== undefined &&
+    toldApart(plain, stored.link, stored.title) === toldApart(plain, item.link, item.title)
+  );
 }
 
 function reportOf(result: PollResult, fresh: number): FeedReport {

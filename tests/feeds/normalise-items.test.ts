@@ -55,12 +55,15 @@ describe("normaliseItems: ids and keys", () => {
     const after = idsOf([{ ...one, link: "https://cms.example/new", title: "New" }, one, two]);
     expect(after.slice(1)).toEqual(before);
     expect(before).not.toContain(after[0]);
-    // Without links, the titles tell them apart; entries alike in everything are numbered.
+    // Without links, the titles tell them apart; entries alike in that too are numbered, and
+    // an entry identical to an earlier one (text included) is the same entry, listed twice.
     const bare = idsOf([
       { guid: "same", title: "One" },
-      { guid: "same", title: "Two" },
-      { guid: "same", title: "Two" },
+      { guid: "same", title: "Two", content: "First text." },
+      { guid: "same", title: "Two", content: "Second text." },
+      { guid: "same", title: "Two", content: "Second text." },
     ]);
+    expect(bare).toHaveLength(3);
     expect(new Set(bare).size).toBe(3);
     expect(bare[2]).toBe(`${bare[1]}#2`);
   });
@@ -87,6 +90,51 @@ describe("normaliseItems: ids and keys", () => {
       "2024-02-28T15:00:00.000Z",
       FETCHED_AT,
     ]);
+  });
+
+  it("reads an Atom date without a zone as UTC, whatever the machine's zone", async () => {
+    const zone = process.env.TZ;
+    process.env.TZ = "Asia/Tokyo";
+    const xml = `<feed xmlns="http://www.w3.org/2005/Atom"><title>t</title><id>urn:f</id>
+      <entry><id>urn:1</id><title>Local</title><published>2025-11-03T10:00:00</published></entry>
+      <entry><id>urn:2</id><title>Updated only</title><updated>2025-11-03 11:30:00</updated></entry>
+      <entry><id>urn:3</id><title>Zoned</title><published>2025-11-03T10:00:00+02:00</published></entry>
+    </feed>`;
+    const dates = normaliseItems(await parseFeed(xml, FEED_URL), FEED_URL, "2026-01-01T00:00:00.000Z").map(
+      (item) => item.published,
+    );
+    if (zone === undefined) delete process.env.TZ;
+    else process.env.TZ = zone;
+    expect(dates).toEqual([
+      "2025-11-03T10:00:00.000Z",
+      "2025-11-03T11:30:00.000Z",
+      "2025-11-03T08:00:00.000Z",
+    ]);
+  });
+
+  it.each([
+    ["jeu., 04 déc. 2025 10:00:00 +0100", "2025-12-04T09:00:00.000Z"],
+    ["mer., 05 févr. 2025 10:00:00 +0100", "2025-02-05T09:00:00.000Z"],
+    ["ven., 15 août 2025 10:00:00 +0200", "2025-08-15T08:00:00.000Z"],
+    ["mar., 04 mars 2025 10:00:00 +0100", "2025-03-04T09:00:00.000Z"],
+    ["mar., 15 juil. 2025 10:00:00 +0200", "2025-07-15T08:00:00.000Z"],
+    ["Di, 04 Mär 2025 10:00:00 +0100", "2025-03-04T09:00:00.000Z"],
+    ["Do, 01 Mai 2025 10:00:00 +0200", "2025-05-01T08:00:00.000Z"],
+    ["mié, 05 ene 2025 10:00:00 +0100", "2025-01-05T09:00:00.000Z"],
+    ["gio, 03 ott 2025 10:00:00 +0200", "2025-10-03T08:00:00.000Z"],
+    ["Seg, 03 Fev 2025 10:00:00 -0300", "2025-02-03T13:00:00.000Z"],
+    ["Mon, 03 Nov 2025 10:00:00 GMT+1", "2025-11-03T09:00:00.000Z"],
+    ["Mon, 03 Nov 2025 10:00:00 GMT+01:00", "2025-11-03T09:00:00.000Z"],
+    ["13/11/2025 10:00", "2025-11-13T10:00:00.000Z"],
+    ["11/13/2025", "2025-11-13T00:00:00.000Z"],
+    ["03/11/2025", undefined],
+  ])("reads the date %j as %s", (published, expected) => {
+    const [item] = normaliseItems(
+      feedOf([{ guid: "1", title: "Dated", published }]),
+      FEED_URL,
+      FETCHED_AT.replace("2024", "2026"),
+    );
+    expect(item?.published).toBe(expected);
   });
 
   it("gives the same guid in two feeds two keys, and the same key on every poll", () => {
@@ -165,6 +213,80 @@ describe("normaliseItems: text", () => {
     expect(item?.text).toBe("First paragraph with a link & l’été.\n\nSecond paragraph.");
   });
 
+  it("drops soft hyphens and other invisible characters inside words", async () => {
+    const xml = `<rss version="2.0"><channel><title>t</title><item><guid>1</guid>
+      <title>Le rachat de Tik&amp;shy;Tok par Oracle</title>
+      <description>&lt;p&gt;La plate&amp;shy;forme Tik&#xAD;Tok, By&#x34F;te&#x180E;Dance&#x2061;&#x2064; et Oracle.&lt;/p&gt;</description>
+    </item></channel></rss>`;
+    const [item] = normaliseItems(await parseFeed(xml, FEED_URL), FEED_URL, FETCHED_AT);
+    expect(item?.title).toBe("Le rachat de TikTok par Oracle");
+    expect(item?.text).toBe("La plateforme TikTok, ByteDance et Oracle.");
+  });
+
+  it("takes the first body with any text: an empty-looking content:encoded does not hide the description", async () => {
+    const xml = `<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>t</title>
+      <item><guid>1</guid><title>Oracle</title><description>The real description about Oracle and TikTok.</description>
+        <content:encoded><![CDATA[<p></p><div><img src="https://e.example/x.png"/></div>]]></content:encoded></item>
+    </channel></rss>`;
+    const [item] = normaliseItems(await parseFeed(xml, FEED_URL), FEED_URL, FETCHED_AT);
+    expect(item?.text).toBe("The real description about Oracle and TikTok.");
+  });
+
+  it("reads the summary of an Atom entry whose content is out of line (`src`)", async () => {
+    const xml = `<feed xmlns="http://www.w3.org/2005/Atom"><title>t</title><id>urn:f</id>
+      <entry><id>urn:3</id><title>Out of line content</title><summary>The summary text.</summary>
+        <content src="https://tt.example/3.html" type="text/html"/></entry>
+    </feed>`;
+    const parsed = await parseFeed(xml, FEED_URL);
+    expect(parsed.items[0]?.content).toBe("The summary text.");
+    expect(parsed.items[0]?.otherContent).toBeUndefined();
+    expect(normaliseItems(parsed, FEED_URL, FETCHED_AT)[0]?.text).toBe("The summary text.");
+  });
+
+  it('keeps Atom `type="text"` fields as written: angle brackets are words, line breaks stay', async () => {
+    const xml = `<feed xmlns="http://www.w3.org/2005/Atom"><title>t</title><id>urn:f</id>
+      <entry><id>urn:1</id><title type="text">Why &lt;b&gt; and &lt;i&gt; tags are deprecated</title>
+        <content type="text">Use &lt;strong&gt; instead of &lt;b&gt;.
+
+Second paragraph.</content></entry>
+    </feed>`;
+    const [item] = normaliseItems(await parseFeed(xml, FEED_URL), FEED_URL, FETCHED_AT);
+    expect(item?.title).toBe("Why <b> and <i> tags are deprecated");
+    expect(item?.text).toBe("Use <strong> instead of <b>.\n\nSecond paragraph.");
+  });
+
+  it("never cuts an emoji in half when it shortens a title or a text", () => {
+    const emoji = "🎉".repeat(30_000);
+    const [item] = normaliseItems(feedOf([{ guid: "1", content: `<p>${emoji}</p>` }]), FEED_URL, FETCHED_AT);
+    const halves = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+    expect(item?.title).toMatch(/^(?:🎉)+…$/);
+    expect(item?.title).not.toMatch(halves);
+    expect(item?.text).toMatch(/^(?:🎉)+…$/);
+    expect(item?.text).not.toMatch(halves);
+  });
+
+  it("leaves out media and form widgets, keeps table headers as written, and separates rules and definitions", () => {
+    const widgets =
+      "<p>Intro.</p><template><p>Hidden</p></template><video src='v.mp4'>Your browser does not support video.</video>" +
+      "<audio>No audio</audio><object>Plugin</object><canvas>Canvas</canvas><button>Subscribe</button>" +
+      "<select><option>One</option></select><input value='x'><textarea>Type here</textarea>";
+    const layout =
+      "<table><tr><th>Company</th><th>Role</th></tr><tr><td>Oracle</td><td>Partner</td></tr></table>" +
+      "<p>Before</p><hr><p>After</p><dl><dt>Oracle</dt><dd>Cloud partner</dd></dl>";
+    const texts = normaliseItems(
+      feedOf([
+        { guid: "1", title: "Widgets", content: widgets },
+        { guid: "2", title: "Layout", content: layout },
+      ]),
+      FEED_URL,
+      FETCHED_AT,
+    ).map((item) => item.text);
+    expect(texts).toEqual([
+      "Intro.",
+      "Company Role\nOracle Partner\n\nBefore\n\nAfter\n\nOracle\nCloud partner",
+    ]);
+  });
+
   it("decodes entities a feed escaped twice in a title", () => {
     const [item] = normaliseItems(
       feedOf([{ guid: "1", title: "Microsoft &amp; Walmart&#8217;s bid" }]),
@@ -238,6 +360,42 @@ describe("normaliseItems: fields", () => {
     expect(item?.published).toBeUndefined();
     expect(item?.link).toBeUndefined();
     expect(item?.id).toBe("1");
+  });
+
+  it("reads Media RSS: media:title as the title, media:description as the text, the file as the link", async () => {
+    const xml = `<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>Photos</title>
+      <item><guid isPermaLink="false">photo-1</guid><media:content url="https://photos.example/1.jpg" medium="image">
+        <media:title>Oracle campus at dusk</media:title><media:description>The Austin campus.</media:description></media:content></item>
+      <item><guid>https://mastodon.example/@a/4</guid><link>https://mastodon.example/@a/4</link>
+        <media:content url="https://files.example/4.png" medium="image"><media:description type="plain">Photo of the Oracle &lt;HQ&gt;</media:description></media:content></item>
+    </channel></rss>`;
+    const youtube = `<feed xmlns="http://www.w3.org/2005/Atom" xmlns:media="http://search.yahoo.com/mrss/"><title>Tech Explained</title><id>urn:yt</id>
+      <entry><id>yt:video:1</id><title>Why Oracle wants TikTok</title><link rel="alternate" href="https://www.youtube.com/watch?v=1"/>
+        <media:group><media:title>Why Oracle wants TikTok</media:title><media:content url="https://www.youtube.com/v/1"/>
+          <media:description>In this video we look at the TikTok deal.
+Oracle becomes the trusted technology partner.</media:description></media:group></entry>
+    </feed>`;
+    const read = async (text: string) =>
+      normaliseItems(await parseFeed(text, FEED_URL), FEED_URL, FETCHED_AT).map((item) => ({
+        title: item.title,
+        link: item.link,
+        text: item.text,
+      }));
+    expect(await read(xml)).toEqual([
+      { title: "Oracle campus at dusk", link: "https://photos.example/1.jpg", text: "The Austin campus." },
+      {
+        title: "Photo of the Oracle <HQ>",
+        link: "https://mastodon.example/@a/4",
+        text: "Photo of the Oracle <HQ>",
+      },
+    ]);
+    expect(await read(youtube)).toEqual([
+      {
+        title: "Why Oracle wants TikTok",
+        link: "https://www.youtube.com/watch?v=1",
+        text: "In this video we look at the TikTok deal.\nOracle becomes the trusted technology partner.",
+      },
+    ]);
   });
 
   it("detects the language from the text, using declared languages as hints", () => {

@@ -69,8 +69,8 @@ describe("the 31 real feeds", () => {
     expect(uol.items[0]?.title).toBe(
       "Ibope: Bolsonaro perde de Haddad, Ciro e Alckmin em simulações de 2º turno",
     );
-    // "Seg, 24 Set 2018" is Portuguese: unreadable dates are left out, not invented.
-    expect(uol.items[0]?.published).toBeUndefined();
+    // "Seg, 24 Set 2018" is Portuguese: its day and month names are read too.
+    expect(uol.items[0]?.published).toBe("2018-09-24T22:42:40.000Z");
 
     const atom = await readRealFeed("feedburner.atom");
     expect(atom.items[0]?.categories.length).toBeGreaterThan(0);
@@ -233,7 +233,8 @@ describe("parseFeed smooths over rss-parser's quirks", () => {
       title: '<div xmlns="http://www.w3.org/1999/xhtml">Titre <b>riche</b></div>',
       categories: ["Technologie", "deals"],
     });
-    expect(feed.items[1]?.published).toBe("2020-09-14T08:00:00.000Z");
+    // The date as written: normaliseItems reads it (a date without a zone is UTC).
+    expect(feed.items[1]?.published).toBe("2020-09-14T08:00:00Z");
   });
 
   it("reads an Atom entry's own xml:lang", async () => {
@@ -257,6 +258,33 @@ describe("parseFeed smooths over rss-parser's quirks", () => {
       "https://news.example/a",
       undefined,
       "https://news.example/c",
+    ]);
+  });
+
+  it("prefers FeedBurner's original link to the feedproxy one, in RSS and Atom", async () => {
+    const rss = `<rss version="2.0" xmlns:feedburner="http://rssnamespace.org/feedburner/ext/1.0"><channel><title>t</title>
+      <item><title>A</title><link>http://feedproxy.google.com/~r/Blog/~3/AbC/a.html</link>
+        <feedburner:origLink>https://blog.example/2025/11/a.html</feedburner:origLink></item>
+    </channel></rss>`;
+    const atom = `<feed xmlns="http://www.w3.org/2005/Atom" xmlns:feedburner="http://rssnamespace.org/feedburner/ext/1.0"><title>t</title><id>urn:f</id>
+      <entry><id>urn:1</id><title>B</title><link rel="alternate" href="http://feedproxy.google.com/~r/Blog/~3/XyZ/b.html"/>
+        <feedburner:origLink>https://blog.example/2025/11/b.html</feedburner:origLink></entry>
+    </feed>`;
+    expect((await parseFeed(rss, FEED_URL)).items[0]?.link).toBe("https://blog.example/2025/11/a.html");
+    expect((await parseFeed(atom, FEED_URL)).items[0]?.link).toBe("https://blog.example/2025/11/b.html");
+  });
+
+  it("repairs links escaped twice or without a scheme, and never links to a guid that is no permalink", async () => {
+    const xml = `<rss version="2.0"><channel><title>t</title>
+      <item><title>A</title><guid>m1</guid><link>https://m.example/a?x=1&amp;amp;y=2</link></item>
+      <item><title>B</title><guid>m2</guid><link>www.m.example/article-2</link></item>
+      <item><title>C</title><guid isPermaLink="false">http://g.example/internal/cms/node/123</guid></item>
+    </channel></rss>`;
+    const feed = await parseFeed(xml, FEED_URL);
+    expect(feed.items.map((item) => item.link)).toEqual([
+      "https://m.example/a?x=1&y=2",
+      "https://www.m.example/article-2",
+      undefined,
     ]);
   });
 
