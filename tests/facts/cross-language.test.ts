@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { answerQuestion } from "../../src/facts/answer.ts";
+import { analyseQuestion } from "../../src/facts/question.ts";
+import type { Item, Lang } from "../../src/model.ts";
 import { feedItem, feedItems, indexOf, SEED_ID, seedItem } from "./fixtures.ts";
 
 // Several feeds, English and French; each fact below is written in one language only.
@@ -58,5 +60,63 @@ describe("answers cross languages", () => {
     const question = "How much was TikTok fined by the Irish regulator?";
     expect((await answerQuestion(question, index, { now, topic: "tiktok-privacy" })).answer).toMatch(/345/);
     expect((await answerQuestion(question, index, { now, topic: "tiktok-deal" })).answer).toBeNull();
+  });
+});
+
+// News stories told in one language, asked about in the other: common business words
+// (shares falling, losses, strikes, warehouses, ransoms, boards) must cross the lexicon.
+const story = (key: string, lang: Lang, text: string): Item => ({
+  ...feedItems()[0]!,
+  key,
+  id: `https://news.example/${key}`,
+  link: `https://news.example/${key}`,
+  lang,
+  title: text,
+  text,
+  published: "2025-03-03T08:00:00Z",
+  topics: [],
+});
+const news = indexOf([
+  story("dravon-stock", "fr", "Le titre Dravon a chuté de 14 % jeudi à la Bourse de Paris."),
+  story("dravon-forecast", "fr", "Dravon a relevé de 6 % sa prévision de chiffre d'affaires pour 2025."),
+  story("dravon-loss", "fr", "Dravon a creusé sa perte nette à 52 millions d'euros en 2024."),
+  story("dravon-revenue", "fr", "Dravon a réalisé un chiffre d'affaires de 610 millions d'euros en 2024."),
+  story("mareva-strike", "fr", "Les syndicats de Maréva appellent à la grève le 3 avril."),
+  story("mareva-site", "fr", "Maréva a annoncé le 12 mars la fermeture de son site de Brest."),
+  story("parcelio-warehouses", "en", "Parcelio will close 12 warehouses in Germany by June."),
+  story("parcelio-offices", "fr", "Parcelio va fermer 5 bureaux en Allemagne d'ici juin."),
+  story("kelvix-ransom", "en", "The hackers demanded $2 million from Kelvix, the company said."),
+  story("kelvix-data", "en", "Kelvix said the attack exposed the data of 800,000 customers."),
+  story("kelvix-cost", "fr", "Selon Kelvix, les pirates lui coûteront 9 millions de dollars en 2025."),
+  story(
+    "solvane-government",
+    "en",
+    "The Trump administration asked Solvane to hand over its data, White House spokesman Tom Reyes said.",
+  ),
+  story("solvane-board", "en", "Solvane's board of directors is chaired by Maria Keane."),
+]);
+const newsNow = "2025-03-20T00:00:00Z";
+const citedKey = (result: { citations: { id: string }[] }) =>
+  result.citations[0]?.id.replace("https://news.example/", "");
+
+describe("answers common business news across languages", () => {
+  it.each([
+    ["By what percentage did Dravon shares fall?", "dravon-stock", /chuté de 14 %/],
+    ["How much money did Dravon lose in 2024?", "dravon-loss", /52 millions/],
+    ["When will Mareva workers go on strike?", "mareva-strike", /3 avril/],
+    ["Combien d'entrepôts Parcelio va-t-il fermer ?", "parcelio-warehouses", /12 warehouses/],
+    ["Quelle rançon les pirates ont-ils réclamée à Kelvix ?", "kelvix-ransom", /\$2 million/],
+  ])("%s", async (question, key, expected) => {
+    const result = await answerQuestion(question, news, { now: newsNow });
+    expect(result.answer).toMatch(expected);
+    expect(citedKey(result)).toBe(key);
+  });
+
+  it("reads `conseil d'administration` as a company's board, not the government", async () => {
+    const question = "Qui préside le conseil d'administration de Solvane ?";
+    expect(analyseQuestion(question).concepts.flatMap((c) => c.groups)).not.toContain("government");
+    const result = await answerQuestion(question, news, { now: newsNow });
+    expect(result.answer).toMatch(/Maria Keane/);
+    expect(citedKey(result)).toBe("solvane-board");
   });
 });
