@@ -9,11 +9,14 @@ export interface Spot {
   end: number;
   /** How surely it answers: an explicit date over `ce week-end`, `because` over `after`. */
   strength: number;
+  /** For a cause: where the cause itself starts, after its marker (`because of` ‸`the storm`). */
+  body?: number;
 }
 
-// JavaScript's \b only knows ASCII letters: `à` and `é` need Unicode-aware word edges.
+// JavaScript's \b only knows ASCII letters: `à` and `é` need Unicode-aware word edges. A word
+// also ends right after an elided article (`à cause d'`, `afin d'`, `accusée d'` before `avoir`).
 const B = "(?<![\\p{L}\\p{N}])";
-const E = "(?![\\p{L}\\p{N}])";
+const E = "(?:(?<=['’])|(?![\\p{L}\\p{N}]))";
 const FR_MONTH =
   "(?:[Jj]anvier|[Ff][ée]vrier|[Mm]ars|[Aa]vril|[Mm]ai|[Jj]uin|[Jj]uillet|[Aa]o[ûu]t|[Ss]eptembre|[Oo]ctobre|[Nn]ovembre|[Dd][ée]cembre)";
 const EN_MONTH = "(?:January|February|March|April|May|June|July|August|September|October|November|December)";
@@ -37,17 +40,29 @@ const RELATIVE_DATES = words(
   ],
   "giu",
 );
+// Verbs of punishing and suing, whose reason often follows `over` or `, saying`.
+const PUNISHING = `${B}(?:ban|bans|banned|banning|fine|fines|fined|fining|sue|sues|sued|suing|block|blocks|blocked|suspend\\p{L}*|sanction\\p{L}*|penali[sz]\\p{L}*|punish\\p{L}*|probe|probes|probed|investigat\\p{L}*|interdi\\p{L}*|bann\\p{L}*|condamn\\p{L}*|amend\\p{L}*|poursui\\p{L}*)${E}`;
 const STRONG_CAUSES = words(
   [
     "because(?: of)?|due to|owing to|as a result of|in order to|so that|the reason|reasons?",
-    "car|parce qu['’e]?|puisqu['’e]?|en raison d['’eu]s?|[àa] cause d['’eu]s?|gr[âa]ce [àa]|afin d['’e]|afin que",
+    "car|parce qu['’e]?|puisqu['’e]?|en raison d['’eu]s?|[àa] cause d['’eu]s?|gr[âa]ce [àa]|afin d['’e]|afin qu['’e]",
     "pour que|c'est qu['’e]?|raisons?|motifs?|amid (?:concerns?|fears?)|over (?:concerns?|fears?)",
     "par crainte|de peur|craintes?|inqui[ée]tudes?|citing|cited|invoquant|arguing|estimant qu['’e]?",
     "(?:pourquoi|why)[^:?]{3,80}:",
     // `fined … for abusing its position`, `condamnée pour avoir abusé de sa position`.
     "for (?!example|instance)\\p{L}{3,}ing|pour (?:ne pas )?avoir|s['’]explique par|(?:is|are|was|were) explained by",
     "caused by|causée? par|provoquée? par|accus\\p{L}* (?:it |them )?of|accusée? d['’e]|reproche",
+    // `justifie ce plan par`, `blamed the outage on`.
+    `(?<=${B}justifi\\p{L}* (?:[^,.;:]{1,40} )?)par|(?<=${B}blam\\p{L}* (?:[^,.;:]{1,40} )?)on`,
+    // `banned the app, saying it had sent data abroad`; `fined Rapidex 95 million reais over…`.
+    `(?<=${PUNISHING}[^.;]{0,120}, )(?:saying|arguing|claiming|affirmant|expliquant|estimant)(?: that| it| qu['’e])?`,
+    `(?<=${PUNISHING} (?:[^\\s,.;:]+ ){0,6})over(?! (?:the |a |an )?(?:past|last|next|previous|coming|\\d))`,
   ],
+  "giu",
+);
+// `attributed the delay to`, `imputée à`: also said of quotes and awarded contracts.
+const ATTRIBUTED_CAUSES = words(
+  ["attribut\\p{L}* (?:[^,.;:]{1,40} )?to|(?:attribu|imput)[ée]e?s? (?:[^,.;:]{1,40} )?(?:[àa]|aux?)"],
   "giu",
 );
 const WEAK_CAUSES = words(
@@ -65,10 +80,27 @@ function words(alternatives: string[], flags: string): RegExp {
   return new RegExp(`${B}(?:${alternatives.join("|")})${E}`, flags);
 }
 
-/** Dates and time expressions in a sentence. */
-export function findTimeSpots(text: string): Spot[] {
-  const spots = [...text.matchAll(EXPLICIT_DATES)].map((m) => spot(m, 1));
-  for (const m of text.matchAll(RELATIVE_DATES)) spots.push(spot(m, 0.8));
+// Times of day: `15 h 20`, `15h20`, `8 h`, `6 heures du matin`, `3:20 pm`, `10 a.m.`, `midi`.
+const CLOCK_TIMES = words(
+  [
+    "\\d{1,2}\\s?h\\s?\\d{2}|\\d{1,2}\\s?h",
+    "\\d{1,2} heures?(?: \\d{1,2}| du (?:matin|soir)| de l['’]apr[èe]s-midi)",
+    "(?<=(?:[àa]|vers|d[èe]s|jusqu['’][àa]|avant|apr[èe]s) )\\d{1,2} heures?",
+    "\\d{1,2}[:.]\\d{2}\\s?(?:[ap]\\.m\\.?|[ap]m)|\\d{1,2}:\\d{2}|\\d{1,2}\\s?(?:[ap]\\.m\\.?|[ap]m)|\\d{1,2} o['’]clock",
+    "(?<!-)(?:midi|minuit|noon|midnight)",
+  ],
+  "giu",
+);
+
+/**
+ * Dates and time expressions in a sentence. A time of day answers `When…?` less surely than a
+ * date, and `À quelle heure…?` (`clock`) more surely than one.
+ */
+export function findTimeSpots(text: string, clock = false): Spot[] {
+  const scale = clock ? 0.6 : 1;
+  const spots = [...text.matchAll(EXPLICIT_DATES)].map((m) => spot(m, scale));
+  for (const m of text.matchAll(RELATIVE_DATES)) spots.push(spot(m, 0.8 * scale));
+  for (const m of text.matchAll(CLOCK_TIMES)) spots.push(spot(m, clock ? 1 : 0.75));
   return spots;
 }
 
@@ -77,17 +109,18 @@ export function findCauseSpots(text: string): Spot[] {
   const spots: Spot[] = [];
   for (const [re, strength] of [
     [STRONG_CAUSES, 1],
+    [ATTRIBUTED_CAUSES, 0.8],
     [WEAK_CAUSES, 0.45],
   ] as const) {
     for (const m of text.matchAll(re)) {
-      const end = clauseEnd(text, m.index + m[0].length);
-      spots.push({ start: m.index, end, strength });
+      const body = m.index + m[0].length;
+      spots.push({ start: m.index, end: clauseEnd(text, body), strength, body });
     }
   }
   // `A faulty update caused the outage`: the cause is the clause before the verb.
   for (const m of text.matchAll(CAUSING_VERBS)) {
     const start = clauseStart(text, m.index);
-    if (m.index - start >= 3) spots.push({ start, end: m.index + m[0].length, strength: 1 });
+    if (m.index - start >= 3) spots.push({ start, end: m.index + m[0].length, strength: 1, body: start });
   }
   return spots;
 }
@@ -125,10 +158,16 @@ export function kindsOf(text: string, entities: Entities, referents: readonly Re
   const places = entities.names.filter(isPlace);
   if (entities.names.length > places.length || referents.length > 0) kinds.push("name");
   // Only whether a pattern matches counts here, not where: the first match settles it.
-  if (entities.dates.length > 0 || hasMatch(EXPLICIT_DATES, text) || hasMatch(RELATIVE_DATES, text))
+  if (
+    entities.dates.length > 0 ||
+    hasMatch(EXPLICIT_DATES, text) ||
+    hasMatch(RELATIVE_DATES, text) ||
+    hasMatch(CLOCK_TIMES, text)
+  )
     kinds.push("date");
   if (entities.numbers.length > 0) kinds.push("number");
-  if (hasMatch(STRONG_CAUSES, text) || hasMatch(CAUSING_VERBS, text)) kinds.push("cause");
+  if (hasMatch(STRONG_CAUSES, text) || hasMatch(ATTRIBUTED_CAUSES, text) || hasMatch(CAUSING_VERBS, text))
+    kinds.push("cause");
   if (places.length > 0 || hasMatch(LOCATIVE, text)) kinds.push("place");
   return kinds;
 }

@@ -68,7 +68,7 @@ const KIND_PATTERNS: [QuestionKind, RegExp][] = [
   ["when", /\b(?:when|quand|since when|depuis quand)\b/],
   [
     "why",
-    /\b(?:why|pourquoi|how come|for what reason|pour quelle raison|what caused|what led to|qu'est-ce qui a (?:causé|provoqué))\b/,
+    /\b(?:why|pourquoi|how come|for what reason|pour quelle raison|what caused|what led to|qu'est-ce qui a (?:cause|provoque|entraine))\b/,
   ],
   ["where", /\bwhere\b|(?:^|\s)où(?=\s|$|\?)/],
   ["who", /\b(?:who|whom|whose|qui)\b/],
@@ -80,12 +80,16 @@ for (const [kind, words, unit] of [
     "who",
     "person people personne personnes company companies firm firms entreprise entreprises societe societes firme firmes groupe groups group organisation organization organisations organizations newspaper newspapers journal media outlet outlets",
   ],
-  ["when", "year years annee date day jour month mois time moment epoque heure"],
+  ["when", "year years annee date day jour month mois moment epoque"],
+  // `À quelle heure`, `What time`: a time of day answers (`15 h 20`, `3:20 pm`).
+  ["when", "time heure hour", "clock"],
   ["where", "country countries pays city cities ville villes place lieu region state etat"],
   ["why", "reason reasons raison raisons motif"],
   ["howmuch", "price cost amount montant prix cout somme value valeur", "money"],
   ["howmuch", "percentage pourcentage percent proportion share part stake participation", "%"],
   ["howmuch", "number nombre"],
+  // `Combien de temps`, `Quelle est la durée`: a length of time answers (`sept heures`).
+  ["howmuch", "temps duree duration", "duration"],
 ] as const) {
   for (const word of words.split(" ")) TYPE_NOUNS[word] = { kind, ...(unit ? { unit } : {}) };
 }
@@ -95,6 +99,9 @@ for (const [unit, words] of Object.entries({
   week: "week weeks semaine semaines",
   month: "month months mois",
   year: "year years an ans annee annees",
+  hour: "hour hours heure heures",
+  minute: "minute minutes min",
+  second: "second seconds seconde secondes",
   people: "employees employee people personnes staff workers salaries employes",
   users: "users utilisateurs",
   money: "money argent dollars euros",
@@ -105,6 +112,20 @@ for (const [unit, words] of Object.entries({
 export function unitOfWord(folded: string): string | undefined {
   return UNIT_WORDS[folded];
 }
+/** The words that name a unit (`people`: `employees`, `salariés`, `staff`…), folded. */
+function unitWords(unit: string): string[] {
+  return Object.keys(UNIT_WORDS).filter((word) => UNIT_WORDS[word] === unit);
+}
+/** Units that measure a length of time: any of them answers `Combien de temps`, `How long`. */
+export const DURATION_UNITS: ReadonlySet<string> = new Set([
+  "second",
+  "minute",
+  "hour",
+  "day",
+  "week",
+  "month",
+  "year",
+]);
 
 // "What is Oracle's revenue?" asks for a number even though it starts with "what".
 const QUANTITY_GROUPS: Record<string, string> = {
@@ -119,11 +140,25 @@ const QUANTITY_GROUPS: Record<string, string> = {
 // Nouns of roles and relations a person or company holds: `which partner` wants a name.
 const WHO_NOUN_GROUPS: ReadonlySet<string> = new Set([...ROLE_GROUPS, "partner", "buyer"]);
 const LIGHT_GROUPS = new Set(["become", "show", "give"]);
+// General verbs: the answer need not repeat them. Besides `make`, `faire`, `pouvoir`…, those of
+// counting and holding (`Combien d'utilisateurs compte X ?` is answered by `X a 45 millions
+// d'utilisateurs`; not `own`/`possède`, which ask who owns), lasting (`How long did it last?`),
+// working (`How many people work at X?`) and filing (`Who filed the complaint against X?`), and
+// `against`, which says no more than the complaint or attack it follows.
 const LIGHT_WORDS = new Set(
-  "get got make made take took go went come came happen happened tell told know avoir faire fait dire dit aller va vont allait venir prendre mettre passer peut doit devait devrait pourrait should sera seront serait etre".split(
-    " ",
+  `get got make made take took go went come came happen happened tell told know avoir faire fait dire dit
+  aller va vont allait venir prendre mettre passer peut doit devait devrait pourrait should sera seront serait
+  etre count counts counted counting compte comptent comptait comptaient compter totalise totalisent totalisait
+  contain contains contained contient contiennent contenait employ employs employed emploie emploient employait
+  work works worked working travaille travaillent travaillait travailler last lasts lasted lasting dure durent
+  durait dura durer file files filed filing depose deposee deposent deposer porte portee porter against contre`.split(
+    /\s+/,
   ),
 );
+// `last year`, `l'an dernier`, `cette année`: when the question is set, not what the answer must
+// say (a fact says `en 2024`); its words only help find it.
+const TIME_PHRASES =
+  /(?<!\p{L})(?:(?:last|this|next|past)\s+(?:year|month|week|weekend|quarter|summer|winter|spring|autumn|fall)|(?:l'an|l'ann[ée]e|le mois|la semaine|le trimestre)\s+(?:derni[èe]re?|prochaine?|pass[ée]e?)|(?:cette|ce|cet)\s+(?:ann[ée]e|an|mois|semaine|trimestre|week-end|[ée]t[ée]|hiver|automne|printemps)|yesterday|today|hier|aujourd'hui)(?!\p{L})/gu;
 const LINKS = new Set(["de", "du", "des", "of"]);
 const QUANTIFIERS = new Set(["much", "many", "long", "big", "large", "old"]);
 // The French inverted subject: `va-t-il`, `sera-t-elle`, `peut-on`.
@@ -157,14 +192,18 @@ export function analyseQuestion(question: string, langHint?: string): AnalysedQu
   }
   // The noun right after the interrogative says what is wanted and is not itself a search term.
   const skip = new Set<number>();
+  // Words searched for but not required of the answer: the unit (`salariés`: a sentence saying
+  // `45 salariés` without the company's name is found by it) and time phrases (`last year`).
+  const light = new Set<number>();
   let unit: string | undefined;
   const first = tokens.findIndex((t) => t.start >= at);
   for (let i = first; i >= 0 && i < Math.min(tokens.length, first + 5); i++) {
     const word = foldedTokens[i]!;
-    const type = TYPE_NOUNS[word];
+    // `How much time`: a length of time, not a time of day.
+    const type = kind === "howmuch" && word === "time" ? TYPE_NOUNS.duree : TYPE_NOUNS[word];
     if (kind === "howmuch" && UNIT_WORDS[word]) {
       unit = UNIT_WORDS[word];
-      skip.add(i);
+      light.add(i);
     } else if (kind === "howmuch" && type && type.kind !== "howmuch") {
       // `How many cities…`: what is counted, a word to search for; the answer is still a number.
     } else if ((kind === "what" || kind === "howmuch" || kind === "who") && type) {
@@ -181,6 +220,13 @@ export function analyseQuestion(question: string, langHint?: string): AnalysedQu
     break;
   }
   if (kind === "howmuch" && !unit && /\bhow much\b/.test(folded)) unit = "money";
+  if (kind === "howmuch" && !unit && /\bhow long\b/.test(folded)) unit = "duration";
+  for (const m of lower.matchAll(TIME_PHRASES)) {
+    const end = m.index + m[0].length;
+    tokens.forEach((t, i) => {
+      if (t.start >= m.index && t.start < end) light.add(i);
+    });
+  }
 
   const concepts: Concept[] = [];
   const names = findNameSpans(text).flatMap((span) => splitAtLinks(span, tokens, text));
@@ -203,14 +249,23 @@ export function analyseQuestion(question: string, langHint?: string): AnalysedQu
     const phrase = matchPhrase(foldedTokens, i);
     if (phrase) {
       const label = text.slice(tokens[i]!.start, tokens[i + phrase.length - 1]!.end);
-      concepts.push(conceptOf(label, [], [phrase.group]));
+      concepts.push(conceptOf(label, [], [phrase.group], light.has(i)));
       i += phrase.length - 1;
       continue;
     }
     const word = foldedTokens[i]!;
     if (isStopWord(word) || QUANTIFIERS.has(word) || word.length < 2) continue;
     const keys = termKeys(word);
-    concepts.push(conceptOf(tokens[i]!.surface, keys, groupsOfKeys(keys), LIGHT_WORDS.has(word)));
+    const concept = conceptOf(
+      tokens[i]!.surface,
+      keys,
+      groupsOfKeys(keys),
+      LIGHT_WORDS.has(word) || light.has(i),
+    );
+    // The unit is said with any of its words: `people` by `210 employees`.
+    if (unit && UNIT_WORDS[word] === unit)
+      for (const other of unitWords(unit)) if (other !== word) concept.alternatives.push([termKeys(other)]);
+    concepts.push(concept);
   }
   // `What is Oracle's revenue?` asks for a number; `Combien vaut Quantrix ?`, for money.
   const quantity = concepts.flatMap((c) => c.groups).find((g) => g in QUANTITY_GROUPS);

@@ -4,9 +4,9 @@ import { findNumberSpansIn } from "../text/numbers.ts";
 import { stemKeys } from "../text/stem.ts";
 import { tokenize } from "../text/tokenize.ts";
 import type { Fact } from "./fact.ts";
-import { findCauseSpots, findPlaceSpots, findTimeSpots } from "./kinds.ts";
+import { findCauseSpots, findPlaceSpots, findTimeSpots, type Spot } from "./kinds.ts";
 import { ROLE_GROUPS } from "./lexicon.ts";
-import { type AnalysedQuestion, unitOfWord } from "./question.ts";
+import { type AnalysedQuestion, DURATION_UNITS, unitOfWord } from "./question.ts";
 import { isPlace } from "./roles.ts";
 
 /** A stretch of a sentence, by character offsets. */
@@ -49,24 +49,36 @@ export function scoreKind(
       return scoreWho(q, fact, questionKeys, near, namesCovered, analyzed.keys);
     case "when":
       return best(
-        findTimeSpots(text).map((s) => ({ score: s.strength * (0.85 + 0.15 * near(s.start)), spot: s })),
+        findTimeSpots(text, q.unit === "clock").map((s) => ({
+          score: s.strength * (0.85 + 0.15 * near(s.start)),
+          spot: s,
+        })),
       );
     case "howmuch": {
       const asked = new Set(q.text.match(/\d+(?:[.,]\d+)?/g) ?? []);
       const numbers = findNumberSpansIn(tokens, text, { spelled: true }).filter((n) => !asked.has(n.value));
+      const lasting = q.unit !== undefined && (q.unit === "duration" || DURATION_UNITS.has(q.unit));
       return best(
         numbers.map((n) => ({
           score:
-            unitScore(q.unit, unitAfter(text, n.end) ?? n.unit, n.currency) * (0.85 + 0.15 * near(n.start)),
+            unitScore(q.unit, unitAfter(text, n.end) ?? n.unit, n.currency) *
+            (lasting && OFFSET_AFTER.test(text.slice(n.end, n.end + 20)) ? OFFSET : 1) *
+            (0.85 + 0.15 * near(n.start)),
           spot: { start: n.start, end: n.end, key: n.key },
         })),
       );
     }
-    case "why":
+    case "why": {
+      // `en raison d'une panne` does not say what caused the outage asked about: another cause should.
+      const asked = contentKeysOf(q);
       return best(
-        findCauseSpots(text).map((s) => ({ score: s.strength, spot: s })),
+        findCauseSpots(text).map((s) => ({
+          score: s.strength * (restates(text, s, asked) ? RESTATED : 1),
+          spot: { start: s.start, end: s.end },
+        })),
         0.15,
       );
+    }
     case "where":
       return best(
         findPlaceSpots(text, isPlace)
@@ -185,7 +197,43 @@ function unitScore(
     return currency || unit === "money" ? 1 : unit === "million" || unit === "billion" ? 0.8 : 0.3;
   if (asked === undefined) return unit || currency ? 1 : 0.8;
   if (asked === unit) return 1;
+  // `Combien de temps` is answered by `sept heures`; `How many hours` less so by `90 minutes`.
+  const lasting = unit !== undefined && DURATION_UNITS.has(unit);
+  if (asked === "duration") return lasting ? 1 : unit || currency ? 0.3 : 0.45;
+  if (lasting && DURATION_UNITS.has(asked)) return 0.7;
   return unit || currency ? 0.3 : 0.45;
+}
+
+// `deux jours après l'annonce`, `three weeks later`: when, not how long.
+const OFFSET_AFTER =
+  /^\s+(?:après|apr[eè]s|avant|plus tard|plus tôt|after|before|later|earlier|ago)(?![\p{L}])/iu;
+const OFFSET = 0.3;
+
+// A cause whose first word is a content word of the question (`because of the outage` for `What
+// caused the outage?`) restates it.
+const RESTATED = 0.5;
+
+function restates(text: string, spot: Spot, asked: ReadonlySet<string>): boolean {
+  const head = analyzeText(text.slice(spot.body ?? spot.start, spot.end)).keys.find(
+    (keys) => keys.length > 0,
+  );
+  return head?.some((k) => asked.has(k)) ?? false;
+}
+
+const contentKeySets = new WeakMap<AnalysedQuestion, Set<string>>();
+
+/** The keys of the question's content words (not its names nor light words), synonyms included. */
+function contentKeysOf(q: AnalysedQuestion): Set<string> {
+  let keys = contentKeySets.get(q);
+  if (!keys) {
+    keys = new Set<string>();
+    for (const concept of q.concepts)
+      if (!concept.name && concept.weight >= 1)
+        for (const alternative of concept.alternatives)
+          for (const word of alternative) for (const key of word) keys.add(key);
+    contentKeySets.set(q, keys);
+  }
+  return keys;
 }
 
 const questionKeySets = new WeakMap<AnalysedQuestion, Set<string>>();

@@ -179,8 +179,12 @@ function nameRangesOf(
     const bare = bareSurface(token.surface);
     const elided = bare.length !== token.surface.length;
     if (isNameWord(token, bare, opening)) {
+      // `Toronto's Parallax AI`: a possessive ends the name it follows (not `McDonald's Corp`).
       const continues =
-        run && !elided && (token.joinedToPrevious || gapAt(i) === " & " || isLinkedTo(tokens, i, run.last));
+        run &&
+        !elided &&
+        (!POSSESSIVE.test(tokens[run.last]!.surface) || COMPANY_SUFFIXES.has(token.folded)) &&
+        (token.joinedToPrevious || gapAt(i) === " & " || isLinkedTo(tokens, i, run.last));
       if (run && continues) run.last = i;
       else {
         if (run) runs.push(run);
@@ -292,6 +296,19 @@ function isNameWord(token: Token, bare: string, opening: boolean): boolean {
 }
 
 const UPPER_START = /^\p{Lu}/u;
+const POSSESSIVE = /\p{L}['’]s$/u;
+const COMPANY_SUFFIXES = new Set([
+  "inc",
+  "corp",
+  "corporation",
+  "co",
+  "ltd",
+  "plc",
+  "llc",
+  "sa",
+  "ag",
+  "group",
+]);
 
 function startsUpper(text: string): boolean {
   const code = text.charCodeAt(0);

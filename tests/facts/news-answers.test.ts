@@ -157,3 +157,213 @@ describe("answers to questions about tech news", () => {
     expect(analysed.keyTerms).toContain("cities");
   });
 });
+
+// Other stories, for the ways questions ask for times, lengths, counts and causes.
+const more = indexOf([
+  story(
+    "brexa",
+    "fr",
+    "Incendie à l'usine Brexa de Lille",
+    "L'usine Brexa de Lille a fermé ses portes mardi à cause d'un incendie survenu dans la nuit.",
+    "2024-04-02T08:00:00Z",
+  ),
+  story(
+    "rennes",
+    "fr",
+    "Le métro de Rennes de nouveau en service",
+    "Le trafic du métro de Rennes a repris à 14 h 45, a indiqué l'opérateur.",
+    "2024-04-03T08:00:00Z",
+  ),
+  story(
+    "halden",
+    "en",
+    "Power back in Halden",
+    "Power was restored to the Halden district at 4:15 p.m., the utility said.",
+    "2024-04-04T08:00:00Z",
+  ),
+  story(
+    "ferlina",
+    "fr",
+    "Panne d'électricité chez Ferlina",
+    "Chez Ferlina, la panne a touché 20 % des clients, privés d'électricité pendant neuf heures.",
+    "2024-04-05T08:00:00Z",
+  ),
+  story(
+    "quorvia",
+    "en",
+    "Quorvia card payments down",
+    "The Quorvia outage hit 40% of shops, which could not take cards for 90 minutes.",
+    "2024-04-05T09:00:00Z",
+  ),
+  story(
+    "velora",
+    "fr",
+    "Velora séduit l'Europe",
+    "L'application Velora a séduit 3,2 millions d'utilisateurs en Europe.",
+    "2024-04-06T08:00:00Z",
+  ),
+  story(
+    "korvex",
+    "en",
+    "Korvex results",
+    "Korvex reported a net profit of $12 million for 2024.",
+    "2025-02-06T08:00:00Z",
+  ),
+  story(
+    "sorbel",
+    "en",
+    "Regulator opens Sorbel case",
+    "The Sorbel case began with a complaint by the consumer group Vigilo.",
+    "2024-04-08T08:00:00Z",
+  ),
+  story(
+    "brevanto",
+    "fr",
+    "Brevanto lève 5 millions d'euros",
+    "Le fabricant de vélos électriques Brevanto a levé 5 millions d'euros pour ouvrir une usine à Tours. " +
+      "La production doit démarrer au printemps. " +
+      "Les fonds serviront aussi à doubler l'effectif, qui compte aujourd'hui 80 salariés.",
+    "2024-04-09T08:00:00Z",
+  ),
+  story(
+    "tessaro",
+    "en",
+    "Italy fines Tessaro",
+    "Italy's competition authority on Tuesday fined carmaker Tessaro 40 million euros over misleading battery claims.",
+    "2024-04-10T08:00:00Z",
+  ),
+  story(
+    "lumeo",
+    "fr",
+    "Lumeo va supprimer 200 postes",
+    "Le fabricant de lampes Lumeo justifie la suppression de 200 postes par la chute de ses ventes en Asie.",
+    "2024-04-11T08:00:00Z",
+  ),
+  story(
+    "fendro",
+    "en",
+    "Norway bans Fendro",
+    "Norway's data regulator on Friday banned the fitness app Fendro, saying it had shared location data with advertisers.",
+    "2024-04-11T09:00:00Z",
+  ),
+  story(
+    "marvella",
+    "en",
+    "Marvella delays its launch",
+    "Marvella blamed the delay of its launch on a shortage of chips.",
+    "2024-04-11T10:00:00Z",
+  ),
+  story(
+    "cobalys",
+    "fr",
+    "Les ventes de Cobalys reculent",
+    "La baisse des ventes de Cobalys est attribuée à la fin des aides publiques.",
+    "2024-04-11T11:00:00Z",
+  ),
+  story(
+    "brixo",
+    "en",
+    "Brixo customers locked out",
+    "Thousands of Brixo customers could not pay by card on Monday because of an outage. " +
+      "The outage was due to a power failure at a substation, the bank said.",
+    "2024-04-12T08:00:00Z",
+  ),
+]);
+
+const askMore = (question: string) => answerQuestion(question, more, { now: "2025-03-01T00:00:00Z" });
+
+describe("answers to questions about times, lengths, counts and causes", () => {
+  it.each([
+    // A cause marker ending in an elision: `à cause d'un`.
+    ["Pourquoi l'usine Brexa de Lille a-t-elle fermé ?", /à cause d'un incendie/],
+    // A time of day answers `À quelle heure`, `What time`.
+    ["À quelle heure le trafic du métro de Rennes a-t-il repris ?", /14 h 45/],
+    ["What time was power restored in Halden?", /4:15 p\.m\./],
+    // `Combien de temps`, `How long` ask for a length of time: `neuf heures`, not `20 %`.
+    ["Combien de temps a duré la panne chez Ferlina ?", /pendant neuf heures/],
+    ["How long did the Quorvia outage last?", /for 90 minutes/],
+    // `compte`, `last year`, `filed`, `against`: the answer need not say them.
+    ["Combien d'utilisateurs compte Velora ?", /3,2 millions d'utilisateurs/],
+    ["How much did Korvex earn last year?", /\$12 million/],
+    ["Who filed the complaint against Sorbel?", /Vigilo/],
+    // The unit is searched for: `80 salariés` in a sentence that does not name Brevanto.
+    ["combien de salariés chez brevanto", /80 salariés/],
+    // `fined … over`, `justifie … par`.
+    ["Why was Tessaro fined?", /over misleading battery claims/],
+    ["Pourquoi Lumeo supprime-t-il des postes ?", /par la chute de ses ventes/],
+    // `banned …, saying it had`, `blamed … on`, `attribuée à`.
+    ["Why did Norway ban Fendro?", /saying it had shared location data/],
+    ["Why was the Marvella launch delayed?", /on a shortage of chips/],
+    ["Pourquoi les ventes de Cobalys ont-elles baissé ?", /attribuée à la fin des aides/],
+    // `because of an outage` only restates what is asked about: the outage's own cause answers.
+    ["Why did Brixo have an outage?", /due to a power failure/],
+  ])("%s → %s", async (question, expected) => {
+    const result = await askMore(question);
+    expect(result.answer).toMatch(expected);
+  });
+
+  it("reads `Lisbon's Quendra Labs` in a title as Quendra Labs, for the sentences under it", async () => {
+    const quendra = indexOf([
+      story(
+        "quendra",
+        "en",
+        "Lisbon's Quendra Labs unveils a warehouse robot",
+        "The start-up said its robot can lift 40 kilograms. " +
+          '"We built it for small warehouses," chief executive Rui Matos said.',
+        "2024-04-14T08:00:00Z",
+      ),
+    ]);
+    const result = await answerQuestion("Who is the CEO of Quendra Labs?", quendra, {
+      now: "2025-03-01T00:00:00Z",
+    });
+    expect(result.answer).toMatch(/Rui Matos/);
+  });
+
+  it("does not take `trois jours après` for how long something lasted", async () => {
+    const dravik = indexOf([
+      story(
+        "dravik",
+        "fr",
+        "Grève chez Dravik",
+        "La grève chez Dravik a commencé mardi, trois jours après l'annonce d'un plan social.",
+        "2024-04-15T08:00:00Z",
+      ),
+    ]);
+    const result = await answerQuestion("Combien de jours a duré la grève chez Dravik ?", dravik, {
+      now: "2025-03-01T00:00:00Z",
+    });
+    expect(result.answer).toBeNull();
+  });
+
+  it("prefers a time of day to a date when asked `at what time`", async () => {
+    const times = indexOf([
+      story(
+        "kelmar",
+        "en",
+        "Kelmar plant reopens",
+        "The Kelmar plant reopened on Wednesday. The Kelmar plant reopened at 6:30 a.m., workers said.",
+        "2024-04-13T08:00:00Z",
+      ),
+    ]);
+    const result = await answerQuestion("At what time did the Kelmar plant reopen?", times, {
+      now: "2025-03-01T00:00:00Z",
+    });
+    expect(result.answer).toMatch(/6:30 a\.m\./);
+  });
+
+  it("reads `how much did X pay for Y` as the price of an acquisition, not what X spent on something else", async () => {
+    const deals = indexOf([
+      story(
+        "orvane",
+        "en",
+        "Orvane Systems agrees to buy Tessik for €527 million",
+        "Orvane Systems agrees to buy Tessik for €527 million. Last year Orvane Systems spent €20 billion on research and development.",
+        "2024-05-02T08:00:00Z",
+      ),
+    ]);
+    const result = await answerQuestion("How much did Orvane Systems pay for Tessik?", deals, {
+      now: "2025-03-01T00:00:00Z",
+    });
+    expect(result.answer).toMatch(/€527 million/);
+  });
+});

@@ -34,13 +34,46 @@ describe("question analysis", () => {
     expect(analysed.kind).toBe(kind);
   });
 
-  it("reads the unit a how-many question asks for, and does not search for it", () => {
+  it("reads the unit a how-many question asks for, and searches for it without requiring it", () => {
     expect(analyseQuestion("How many days did the order give?")).toMatchObject({ unit: "day" });
-    expect(analyseQuestion("Combien d'employés a Walmart ?")).toMatchObject({
-      unit: "people",
-      keyTerms: ["Walmart"],
-    });
+    const walmart = analyseQuestion("Combien d'employés a Walmart ?");
+    expect(walmart).toMatchObject({ unit: "people", keyTerms: ["d'employés", "Walmart"] });
+    expect(walmart.concepts[0]!.weight).toBeLessThan(1);
+    // Any word of the unit says it: `salariés` for `employés`.
+    const keys = new Set(walmart.expandedTerms.map((t) => t.key));
+    expect(termKeys("salariés").some((k) => keys.has(k))).toBe(true);
     expect(analyseQuestion("How much did Oracle pay?").unit).toBe("money");
+  });
+
+  it("reads questions for a length of time and for a time of day", () => {
+    expect(analyseQuestion("Combien de temps a duré la grève ?")).toMatchObject({
+      kind: "howmuch",
+      unit: "duration",
+    });
+    expect(analyseQuestion("Combien de temps a duré la grève ?").keyTerms).not.toContain("temps");
+    expect(analyseQuestion("How long did the strike last?").unit).toBe("duration");
+    expect(analyseQuestion("How many minutes did the speech last?").unit).toBe("minute");
+    expect(analyseQuestion("Combien d'heures a duré la coupure ?").unit).toBe("hour");
+    expect(analyseQuestion("À quelle heure le train est-il parti ?")).toMatchObject({
+      kind: "when",
+      unit: "clock",
+    });
+    expect(analyseQuestion("What time did the market open?")).toMatchObject({ kind: "when", unit: "clock" });
+    expect(analyseQuestion("When did the market open?").unit).toBeUndefined();
+  });
+
+  it("does not require general verbs nor the question's time phrase of the answer", () => {
+    const weight = (q: string, word: string) =>
+      analyseQuestion(q).concepts.find((c) => c.label.split(/[\s']/).includes(word))?.weight;
+    expect(weight("Combien d'abonnés compte Netflix ?", "compte")).toBeLessThan(1);
+    expect(weight("How long did the strike last?", "last")).toBeLessThan(1);
+    expect(weight("Who filed the lawsuit against Apple?", "filed")).toBeLessThan(1);
+    expect(weight("How much did Oracle earn last year?", "year")).toBeLessThan(1);
+    expect(weight("Combien Renault a-t-il vendu de voitures l'an dernier ?", "dernier")).toBeLessThan(1);
+    expect(weight("Qu'a annoncé Renault cette année ?", "année")).toBeLessThan(1);
+    // Ownership verbs ask something: they stay content words.
+    expect(weight("Qui possède TikTok ?", "possède")).toBe(1);
+    expect(weight("How much did Oracle earn in the year to May?", "year")).toBe(1);
   });
 
   it("keeps names whole and weighs them over other words", () => {
