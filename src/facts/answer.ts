@@ -10,6 +10,7 @@ import {
 } from "./match-fact.ts";
 import { type AnalysedQuestion, analyseQuestion, type QuestionKind } from "./question.ts";
 import { quoteAnswer } from "./quote.ts";
+import { correctSpelling } from "./spelling.ts";
 
 /** Who asks, about what, in which language, and when "now" is (recency is measured from it). */
 export interface AskOptions {
@@ -69,7 +70,11 @@ export async function answerQuestion(
   index: FactSearch,
   options: AskOptions = {},
 ): Promise<AnswerResult> {
-  const analysed = analyseQuestion(question, options.lang);
+  const frequencies = index.frequencies?.bind(index);
+  const analysed = analyseQuestion(
+    frequencies ? await correctSpelling(question, frequencies) : question,
+    options.lang,
+  );
   const lang = options.lang ?? analysed.lang;
   const now = options.now ? new Date(options.now).getTime() : Date.now();
   const found = await index.search(analysed.expandedTerms, {

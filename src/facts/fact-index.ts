@@ -46,6 +46,8 @@ const TOTAL_BUDGET = 2;
 /** What answering needs of a fact base: a ranked, scoped search. */
 export interface FactSearch {
   search(keys: readonly WeightedKey[], options?: FactSearchOptions): FactHit[] | Promise<FactHit[]>;
+  /** How many facts hold each key: which words the fact base knows (spelling correction). */
+  frequencies?(keys: readonly string[]): readonly number[] | Promise<readonly number[]>;
 }
 
 /**
@@ -66,6 +68,10 @@ export class FactIndex implements FactSearch {
   get(id: string): Fact | undefined {
     const doc = this.#docs.get(id);
     return doc === undefined ? undefined : this.#facts[doc];
+  }
+
+  frequencies(keys: readonly string[]): number[] {
+    return keys.map((key) => this.#terms.df(key));
   }
 
   /** The facts of one item (or curated fact), by item key. */

@@ -367,3 +367,30 @@ describe("answers to questions about times, lengths, counts and causes", () => {
     expect(result.answer).toMatch(/€527 million/);
   });
 });
+
+describe("questions typed in a hurry", () => {
+  const index = indexOf([
+    story(
+      "brenlo",
+      "en",
+      "Brenlo buys Kestrion",
+      "Brenlo bought the drone maker Kestrion for $310 million on Tuesday. Kestrion filed a patent complaint against Vamex last year.",
+      "2024-06-04T08:00:00Z",
+    ),
+  ]);
+  const ask = (question: string) => answerQuestion(question, index, { now: "2025-03-01T00:00:00Z" });
+
+  it("reads a misspelt word as the known word one letter away", async () => {
+    expect((await ask("who bougth kestrion")).answer).toMatch(/Brenlo/);
+    expect((await ask("how much did brenlo pay for kestrion")).answer).toMatch(/\$310 million/);
+  });
+
+  it("leaves real words and names alone, even ones no fact holds", async () => {
+    const { correctSpelling } = await import("../../src/facts/spelling.ts");
+    const frequencies = (keys: readonly string[]) => index.frequencies(keys);
+    expect(await correctSpelling("Who fined Vamex?", frequencies)).toBe("Who fined Vamex?");
+    expect(await correctSpelling("who filed against vamex", frequencies)).toBe("who filed against vamex");
+    expect(await correctSpelling("Did Kestrian buy Vamex?", frequencies)).toBe("Did Kestrian buy Vamex?");
+    expect(await correctSpelling("who bougth kestrion", frequencies)).toBe("who bought kestrion");
+  });
+});
