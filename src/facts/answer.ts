@@ -10,7 +10,7 @@ import {
 } from "./match-fact.ts";
 import { type AnalysedQuestion, analyseQuestion, type QuestionKind } from "./question.ts";
 import { quoteAnswer } from "./quote.ts";
-import { correctSpelling } from "./spelling.ts";
+import { readTypedQuestion } from "./typed-question.ts";
 
 /** Who asks, about what, in which language, and when "now" is (recency is measured from it). */
 export interface AskOptions {
@@ -70,9 +70,9 @@ export async function answerQuestion(
   index: FactSearch,
   options: AskOptions = {},
 ): Promise<AnswerResult> {
-  const frequencies = index.frequencies?.bind(index);
+  const counts = index.termCounts?.bind(index);
   const analysed = analyseQuestion(
-    frequencies ? await correctSpelling(question, frequencies) : question,
+    counts ? await readTypedQuestion(question, counts) : question,
     options.lang,
   );
   const lang = options.lang ?? analysed.lang;

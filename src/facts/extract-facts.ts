@@ -52,13 +52,18 @@ export function extractFacts(item: Item): Fact[] {
     tokens,
     names: read[n]!.names,
   }));
-  const relations = findRelations(sentences);
+  const relations = findRelations(sentences, kept[0]?.index === 0);
   const titleNames = kept[0]?.index === 0 ? sentences[0]!.names.map((n) => n.key) : [];
+  const fullNames = fullNamesOfSurnames(sentences);
   return kept.map(({ index, text }, n) => {
     const { entities } = read[n]!;
     const { roles, referents } = relations[n]!;
     const around = sentences[n - 1]?.names.map((s) => s.key) ?? [];
-    const linked = [...referents.map((r) => r.key), ...roles.flatMap((r) => [r.holderKey, r.orgKey ?? ""])];
+    const linked = [
+      ...referents.map((r) => r.key),
+      ...roles.flatMap((r) => [r.holderKey, r.orgKey ?? ""]),
+      ...fullNames[n]!,
+    ];
     const contextNames = [...new Set([...around, ...linked])].filter((k) => k && !entities.names.includes(k));
     return {
       id: `${item.key}#${index}`,
@@ -95,6 +100,25 @@ interface KeptSentence {
  * Curated facts as facts: one fact each, cited as "Curated fact" with its source as the link.
  * Names any of the given facts write mid-sentence vouch for the others.
  */
+/**
+ * Per sentence, the full names its one-word names stand for: `Berg joined Nordwind from Volvo`
+ * after `Hannah Berg` (earlier in the item, or in the same sentence) is about Hannah Berg, as news
+ * writes a person's surname alone once it has named them in full.
+ */
+function fullNamesOfSurnames(sentences: readonly SentenceNames[]): string[][] {
+  const bySurname = new Map<string, string>();
+  return sentences.map(({ tokens, names }) => {
+    for (const name of names) {
+      const last = tokens[name.lastToken]?.folded;
+      if (name.lastToken > name.firstToken && last && last !== name.key) bySurname.set(last, name.key);
+    }
+    return names.flatMap((name) => {
+      const full = name.firstToken === name.lastToken ? bySurname.get(name.key) : undefined;
+      return full ? [full] : [];
+    });
+  });
+}
+
 export function curatedToFacts(curated: readonly CuratedFact[]): Fact[] {
   const parts = curated.map((c) => {
     const text = cleanSentence(c.text);

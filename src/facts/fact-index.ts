@@ -46,8 +46,23 @@ const TOTAL_BUDGET = 2;
 /** What answering needs of a fact base: a ranked, scoped search. */
 export interface FactSearch {
   search(keys: readonly WeightedKey[], options?: FactSearchOptions): FactHit[] | Promise<FactHit[]>;
-  /** How many facts hold each key: which words the fact base knows (spelling correction). */
-  frequencies?(keys: readonly string[]): readonly number[] | Promise<readonly number[]>;
+  /**
+   * How many facts hold each key, in their own words and among the names around them: which
+   * words the fact base knows (spelling), and which it knows as names (`agrisens` typed in lower
+   * case).
+   */
+  termCounts?(keys: readonly string[]): readonly TermCount[] | Promise<readonly TermCount[]>;
+}
+
+export interface TermCount {
+  /** Facts whose sentence holds the key. */
+  text: number;
+  /** Facts with the key among the names around them (a name's words, joined: `elenaruiz`). */
+  names: number;
+}
+
+export function termCountsIn(terms: TermIndex, keys: readonly string[]): TermCount[] {
+  return keys.map((key) => ({ text: terms.dfIn(0, key), names: terms.dfIn(1, key) }));
 }
 
 /**
@@ -70,8 +85,8 @@ export class FactIndex implements FactSearch {
     return doc === undefined ? undefined : this.#facts[doc];
   }
 
-  frequencies(keys: readonly string[]): number[] {
-    return keys.map((key) => this.#terms.df(key));
+  termCounts(keys: readonly string[]): TermCount[] {
+    return termCountsIn(this.#terms, keys);
   }
 
   /** The facts of one item (or curated fact), by item key. */

@@ -39,10 +39,16 @@ const OWNER_GROUPS = ["founder", "owner", "head"];
  * references (`Ce dernier`, `la firme`, a role named without its holder) across an item's
  * sentences, in order: a sentence may only refer back.
  */
-export function findRelations(sentences: readonly SentenceNames[]): SentenceRelations[] {
+export function findRelations(
+  sentences: readonly SentenceNames[],
+  /** Whether the first sentence is the item's title: it names what the item is about. */
+  titled = false,
+): SentenceRelations[] {
   const out: SentenceRelations[] = [];
   const open: OpenRole[] = [];
-  for (let n = 0; n < sentences.length; n++) out.push(relationsOf(readSentence(sentences, n), open));
+  const headline = titled ? sentences[0] : undefined;
+  for (let n = 0; n < sentences.length; n++)
+    out.push(relationsOf(readSentence(sentences, n, headline), open));
   inferOpenRoles(out, open, sentences);
   return out;
 }
@@ -52,6 +58,7 @@ interface Reading {
   s: SentenceNames;
   n: number;
   previous: SentenceNames | undefined;
+  headline: SentenceNames | undefined;
   folded: string[];
   /** True where the token is inside a name. */
   inName: boolean[];
@@ -59,7 +66,11 @@ interface Reading {
   startsAt: (NameSpan | undefined)[];
 }
 
-function readSentence(sentences: readonly SentenceNames[], n: number): Reading {
+function readSentence(
+  sentences: readonly SentenceNames[],
+  n: number,
+  headline: SentenceNames | undefined,
+): Reading {
   const s = sentences[n]!;
   const folded = s.tokens.map((t) => t.folded);
   const inName: boolean[] = [];
@@ -68,7 +79,7 @@ function readSentence(sentences: readonly SentenceNames[], n: number): Reading {
     startsAt[span.firstToken] ??= span;
     for (let i = span.firstToken; i <= span.lastToken; i++) inName[i] = true;
   }
-  return { s, n, previous: sentences[n - 1], folded, inName, startsAt };
+  return { s, n, previous: sentences[n - 1], headline, folded, inName, startsAt };
 }
 
 function nameAt(r: Reading, i: number): NameSpan | undefined {
@@ -186,9 +197,36 @@ function readFirm(r: Reading, i: number, result: SentenceRelations): void {
     });
     if (org && !apposed) result.referents.push({ key: org.key, surface: org.surface, at });
   } else if (clauseStart && !apposed && !ORG_LINKS.has(folded[i + 1] ?? "") && !nameAt(r, i + 1)) {
-    const org = antecedent(r, i);
+    const org = companyOfItem(r, i);
     if (org) result.referents.push({ key: org.key, surface: org.surface, at: s.tokens[i]!.end });
   }
+}
+
+/**
+ * The company `The company`, `L'entreprise`… (at token `i`) stands for. News means the company
+ * the item is about, so a name the title gives comes first: one written earlier in the sentence,
+ * else the previous sentence's subject (`Framewise was founded…` under `Adobe to buy … Framewise`),
+ * else the title's first (`Nordwind Robotics CEO … steps down`, not the `Volvo` that Berg came
+ * from in the sentence before). Places, names with a digit (`Atlas-3`, `H100`: products) and a
+ * possessive before a name (`Toronto's` in `Toronto's Parallax AI`) are never companies. Without a title, the last name before, here or in the previous sentence.
+ */
+function companyOfItem(r: Reading, i: number): NameSpan | undefined {
+  const firms = (s: SentenceNames | undefined) =>
+    (s?.names ?? []).filter(
+      (n, k, names) =>
+        !isPlace(n.key) &&
+        !/\d/.test(s!.text.slice(n.start, n.end + 2)) &&
+        // `Toronto's Parallax AI`: the name a possessive qualifies is the company.
+        !(/['’]s$/.test(n.surface) && names[k + 1]?.start === n.end + 1),
+    );
+  const titled = r.headline && r.headline !== r.s ? firms(r.headline) : [];
+  if (titled.length === 0) return antecedent(r, i);
+  const inTitle = (n: NameSpan) => titled.some((t) => t.key === n.key);
+  const here = firms(r.s)
+    .filter((n) => n.lastToken < i && inTitle(n))
+    .at(-1);
+  const subject = firms(r.previous)[0];
+  return here ?? (subject && inTitle(subject) ? subject : titled[0]);
 }
 
 /** A role named without its holder: `le fondateur d'Oracle est …`. */

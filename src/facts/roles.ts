@@ -105,16 +105,16 @@ function heldRole(
   role: { length: number; groups: string[] },
   org: NameSpan | undefined,
 ): RoleRelation {
-  const after = i + role.length;
-  const last = org ? org.lastToken : after - 1;
+  const roleEnd = s.tokens[i + role.length - 1]!.end;
   return {
     holder: name.surface,
     holderKey: name.key,
-    role: s.text.slice(s.tokens[i]!.start, s.tokens[after - 1]!.end),
+    role: s.text.slice(s.tokens[i]!.start, roleEnd),
     groups: role.groups,
     ...(org ? { org: org.surface, orgKey: org.key } : {}),
-    start: name.start,
-    end: s.tokens[last]!.end,
+    // The appointing company may come first: `Quorlin names Elena Varga chief executive`.
+    start: Math.min(name.start, org?.start ?? name.start),
+    end: Math.max(roleEnd, org?.end ?? roleEnd),
   };
 }
 

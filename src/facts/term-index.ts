@@ -260,7 +260,12 @@ export class TermIndex {
 
   /** How many documents hold the key, in either field (dead ones count until compaction). */
   df(key: string): number {
-    return countOf(this.#fields[0].get(key)) + countOf(this.#fields[1].get(key));
+    return this.dfIn(0, key) + this.dfIn(1, key);
+  }
+
+  /** How many documents hold the key in one field: 0 the text, 1 the context. */
+  dfIn(field: 0 | 1, key: string): number {
+    return countOf(this.#fields[field].get(key));
   }
 
   /**

@@ -6,6 +6,7 @@ import {
   type FactSearchOptions,
   isVisible,
   planQuery,
+  termCountsIn,
   termsOfFact,
   type WeightedKey,
 } from "../facts/fact-index.ts";
@@ -120,10 +121,7 @@ export function openFactBase(app: App): FactBase {
     },
     count: async () => (await loaded()).terms.size,
     search: async (keys, options = {}) => search(app, await loaded(), keys, options),
-    frequencies: async (keys) => {
-      const { terms } = await loaded();
-      return keys.map((key) => terms.df(key));
-    },
+    termCounts: async (keys) => termCountsIn((await loaded()).terms, keys),
     addItems: (items) => serial((state) => addItems(app, state, items)),
     removeItems: (itemKeys) => serial((state) => removeItems(app, state, itemKeys)),
     refreshCurated: () => serial((state) => addCurated(app, state)),

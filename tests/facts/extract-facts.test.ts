@@ -27,6 +27,18 @@ describe("extracting facts from an item", () => {
     expect(seedFacts.length).toBeGreaterThan(12);
   });
 
+  it("links a surname written alone to the full name the item gave before", () => {
+    const facts = extractFacts({
+      ...seedItem(),
+      lang: "en",
+      title: "Quorlin names Elena Varga chief executive",
+      text: "Quorlin named Elena Varga as chief executive on Monday. Varga spent twelve years at Siemens.",
+    });
+    const alone = facts.find((f) => f.text.startsWith("Varga spent"))!;
+    expect(alone.contextNames).toContain("elenavarga");
+    expect(facts.find((f) => f.text.startsWith("Quorlin named"))!.contextNames).not.toContain("elenavarga");
+  });
+
   it("gives the same ids when the same item is extracted again", () => {
     expect(extractFacts(seedItem()).map((f) => f.id)).toEqual(seedFacts.map((f) => f.id));
   });

@@ -12,6 +12,7 @@ import {
 } from "../../src/facts/match-fact.ts";
 import { analyseQuestion } from "../../src/facts/question.ts";
 import { quoteAnswer } from "../../src/facts/quote.ts";
+import { readTypedQuestion } from "../../src/facts/typed-question.ts";
 import { feedItems, indexOf, seedItem } from "./fixtures.ts";
 
 // Counts the evaluations answering completes, to show the equivalence below is tested on
@@ -96,7 +97,11 @@ async function answerInFull(
   search: FactSearch,
   options: { now: string },
 ): Promise<{ result: AnswerResult; candidates: number }> {
-  const analysed = analyseQuestion(question);
+  // The question read as answering reads it (spelling, lower-case names), then judged in full.
+  const read = search.termCounts
+    ? await readTypedQuestion(question, search.termCounts.bind(search))
+    : question;
+  const analysed = analyseQuestion(read);
   const now = new Date(options.now).getTime();
   const found = await search.search(analysed.expandedTerms, { limit: 40 });
   const seen = new Set<string>();

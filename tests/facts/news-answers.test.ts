@@ -386,11 +386,55 @@ describe("questions typed in a hurry", () => {
   });
 
   it("leaves real words and names alone, even ones no fact holds", async () => {
-    const { correctSpelling } = await import("../../src/facts/spelling.ts");
-    const frequencies = (keys: readonly string[]) => index.frequencies(keys);
+    const { correctSpelling } = await import("../../src/facts/typed-question.ts");
+    const frequencies = (keys: readonly string[]) => index.termCounts(keys);
     expect(await correctSpelling("Who fined Vamex?", frequencies)).toBe("Who fined Vamex?");
     expect(await correctSpelling("who filed against vamex", frequencies)).toBe("who filed against vamex");
     expect(await correctSpelling("Did Kestrian buy Vamex?", frequencies)).toBe("Did Kestrian buy Vamex?");
     expect(await correctSpelling("who bougth kestrion", frequencies)).toBe("who bought kestrion");
+  });
+});
+
+describe("people and companies named again", () => {
+  const index = indexOf([
+    story(
+      "quorlin",
+      "en",
+      "Quorlin names Elena Varga chief executive",
+      "Quorlin, the Oslo-based battery maker, named Elena Varga as chief executive on Monday. " +
+        "Varga spent twelve years at Siemens. The company also opened a factory in Lyon.",
+      "2024-05-02T08:00:00Z",
+    ),
+    story(
+      "quillby",
+      "en",
+      "Hexon to buy Quillby for $2 billion",
+      "Hexon agreed on Tuesday to buy Quillby for $2 billion. " +
+        "Quillby was founded in 2019 by two researchers from Stanford University. The company has 80 employees.",
+      "2024-05-03T08:00:00Z",
+    ),
+  ]);
+  const ask = (question: string) => answerQuestion(question, index, { now: "2025-03-01T00:00:00Z" });
+
+  it("answers who someone is from a headline that names them to a role", async () => {
+    expect((await ask("Who is Elena Varga?")).answer).toBe("Quorlin names Elena Varga chief executive");
+  });
+
+  it("takes `The company` for the company the article is about, not the last name before it", async () => {
+    expect((await ask("How many employees does Quillby have?")).answer).toBe(
+      "The company [Quillby] has 80 employees.",
+    );
+    expect((await ask("Where did Quorlin open a factory?")).answer).toContain("The company [Quorlin]");
+  });
+
+  it("reads a lower-case name the fact base knows as a name", async () => {
+    const { capitaliseNames } = await import("../../src/facts/typed-question.ts");
+    const counts = (keys: readonly string[]) => index.termCounts(keys);
+    expect(await capitaliseNames("who runs quorlin since elena varga came", counts)).toBe(
+      "who runs Quorlin since Elena Varga came",
+    );
+    expect(await capitaliseNames("how many employees work at the factory", counts)).toBe(
+      "how many employees work at the factory",
+    );
   });
 });

@@ -3,10 +3,88 @@ import { createRequire } from "node:module";
 import { stemKeys } from "../text/stem.ts";
 import { isStopWord } from "../text/stopwords.ts";
 import { tokenize } from "../text/tokenize.ts";
+import type { TermCount } from "./fact-index.ts";
 import { groupsOfKeys } from "./lexicon.ts";
 
-/** How many facts hold each key (0: none): what the fact base knows of a word. */
-export type Frequencies = (keys: readonly string[]) => readonly number[] | Promise<readonly number[]>;
+/** How many facts hold each key, in their words and among their names (FactSearch.termCounts). */
+export type TermCounts = (keys: readonly string[]) => readonly TermCount[] | Promise<readonly TermCount[]>;
+
+/**
+ * A question as a member types it, made readable for analysis, which goes by spelling and by
+ * capitals: misspelt words corrected (`correctSpelling`), then the lower-case names the fact
+ * base knows capitalised (`capitaliseNames`).
+ */
+export async function readTypedQuestion(question: string, counts: TermCounts): Promise<string> {
+  return capitaliseNames(await correctSpelling(question, counts), counts);
+}
+
+// How much more often a word may appear in sentences than among the names around facts and still
+// be taken for a name: a company is named in most of its article's sentences and around them.
+const NAME_SHARE = 4;
+// A name of up to three words (`elena ruiz`, `new york times`) is looked up joined, as stored.
+const MAX_NAME_WORDS = 3;
+
+/**
+ * `who led the agrisens funding round` → `who led the Agrisens funding round`: lower-case words
+ * the fact base holds as a name (among the names around facts at least a quarter as often as in
+ * sentences' own words) are capitalised, longest name first. Stop words and lexicon words
+ * (`ceo`, `deal`) are never names here.
+ */
+export async function capitaliseNames(question: string, counts: TermCounts): Promise<string> {
+  const tokens = tokenize(question);
+  const candidate = tokens.map(
+    (t) =>
+      t.surface === t.surface.toLowerCase() &&
+      /^[a-z0-9]+$/.test(t.folded) &&
+      /[a-z]/.test(t.folded) &&
+      t.folded.length >= 3 &&
+      !isStopWord(t.folded) &&
+      groupsOfKeys(stemKeys(t.folded)).length === 0,
+  );
+  const spans: { first: number; last: number; key: string }[] = [];
+  for (let first = 0; first < tokens.length; first++) {
+    for (let last = first; last < Math.min(tokens.length, first + MAX_NAME_WORDS); last++) {
+      if (
+        !candidate[last] ||
+        (last > first && question.slice(tokens[last - 1]!.end, tokens[last]!.start) !== " ")
+      )
+        break;
+      spans.push({
+        first,
+        last,
+        key: tokens
+          .slice(first, last + 1)
+          .map((t) => t.folded)
+          .join(""),
+      });
+    }
+  }
+  if (spans.length === 0) return question;
+  const keys = spans.map((span) => stemKeys(span.key));
+  const found = await counts(keys.flat());
+  let at = 0;
+  const totals = keys.map((list) => {
+    const held = found.slice(at, at + list.length);
+    at += list.length;
+    return { text: Math.max(0, ...held.map((c) => c.text)), names: Math.max(0, ...held.map((c) => c.names)) };
+  });
+  const named = new Set<number>();
+  // Longest first: `elena ruiz` before `elena`.
+  const known = spans
+    .map((span, n) => ({ ...span, count: totals[n]! }))
+    .filter(({ count }) => count.names > 0 && count.names * NAME_SHARE >= count.text)
+    .sort((a, b) => b.last - b.first - (a.last - a.first));
+  for (const span of known) {
+    if ([...Array(span.last - span.first + 1).keys()].some((k) => named.has(span.first + k))) continue;
+    for (let i = span.first; i <= span.last; i++) named.add(i);
+  }
+  let out = question;
+  for (const i of named) {
+    const { start } = tokens[i]!;
+    out = out.slice(0, start) + out.charAt(start).toUpperCase() + out.slice(start + 1);
+  }
+  return out;
+}
 
 // Shorter words have too many neighbours one edit away (`sael`: sale, seal, sail…).
 const MIN_LENGTH = 5;
@@ -21,7 +99,7 @@ const LETTERS = "abcdefghijklmnopqrstuvwxyz";
  * the English or French dictionary (`filed` is not a typo of `fined`), words with no such
  * neighbour.
  */
-export async function correctSpelling(question: string, frequencies: Frequencies): Promise<string> {
+export async function correctSpelling(question: string, counts: TermCounts): Promise<string> {
   const words = tokenize(question).filter(
     (t) =>
       t.folded.length >= MIN_LENGTH &&
@@ -31,27 +109,27 @@ export async function correctSpelling(question: string, frequencies: Frequencies
   );
   const unknown = await unknownWords(
     words.map((t) => t.folded),
-    frequencies,
+    counts,
   );
   let corrected = question;
   // Right to left: a replacement does not move the words still to replace.
   for (const token of words.reverse()) {
     if (!unknown.has(token.folded)) continue;
-    const best = await closestKnown(token.folded, frequencies);
+    const best = await closestKnown(token.folded, counts);
     if (best) corrected = corrected.slice(0, token.start) + best + corrected.slice(token.end);
   }
   return corrected;
 }
 
 /** The words neither the lexicon, nor any fact, nor the dictionary knows. */
-async function unknownWords(words: readonly string[], frequencies: Frequencies): Promise<Set<string>> {
+async function unknownWords(words: readonly string[], counts: TermCounts): Promise<Set<string>> {
   const candidates = [...new Set(words)].filter((word) => groupsOfKeys(stemKeys(word)).length === 0);
   const keys = candidates.map((word) => stemKeys(word));
-  const counts = await frequencies(keys.flat());
+  const found = (await counts(keys.flat())).map((count) => count.text + count.names);
   const unknown = new Set<string>();
   let at = 0;
   candidates.forEach((word, n) => {
-    const held = counts.slice(at, at + keys[n]!.length);
+    const held = found.slice(at, at + keys[n]!.length);
     at += keys[n]!.length;
     if (held.every((count) => count === 0) && !inDictionary(word)) unknown.add(word);
   });
@@ -75,14 +153,14 @@ function inDictionary(word: string): boolean {
   return dictionary.includes(`"${word}"`);
 }
 
-async function closestKnown(word: string, frequencies: Frequencies): Promise<string | undefined> {
+async function closestKnown(word: string, counts: TermCounts): Promise<string | undefined> {
   const candidates = [...oneEditAway(word)];
   const keys = candidates.map((candidate) => stemKeys(candidate));
-  const counts = await frequencies(keys.flat());
+  const found = (await counts(keys.flat())).map((count) => count.text + count.names);
   let best: { word: string; lexicon: boolean; count: number } | undefined;
   let at = 0;
   candidates.forEach((candidate, n) => {
-    const held = counts.slice(at, at + keys[n]!.length);
+    const held = found.slice(at, at + keys[n]!.length);
     at += keys[n]!.length;
     const lexicon = groupsOfKeys(keys[n]!).length > 0;
     const count = Math.max(0, ...held);
