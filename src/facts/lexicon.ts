@@ -53,8 +53,7 @@ const GROUPS: Record<string, string> = {
     directeur_administratif_et_financier daf`,
   cto: "cto chief_technology_officer chief_technical_officer directeur_technique directrice_technique",
   // `run` is not a role word (`sites run by DHL`), but `Who runs X?` asks for its chief executive.
-  operate: `operate operates operated operating run runs running exploite exploiter exploitent gere gerer gerent
-    dirige diriger ceo chief_executive pdg directeur_general directrice_generale boss patron patronne`,
+  operate: `operate operates operated operating run runs running exploite exploiter exploitent gere gerer gerent`,
   president: `president presidents presidential chairman chairwoman chair presidente presidentiel
     presidentielle`,
   board: `board boards board_of_directors conseil_administration conseils_administration conseil_de_surveillance

@@ -346,7 +346,11 @@ function withSynonyms(word: string): string[] {
   return [...new Set([...keys, ...groupsOfKeys(keys).flatMap(keysOfGroup)])];
 }
 
-function conceptOf(label: string, keys: readonly string[], groups: string[], light = false): Concept {
+// `Who runs Activision?` asks for its head: the question's word also means the role.
+const ASKED_AS: Record<string, string> = { operate: "head" };
+
+function conceptOf(label: string, keys: readonly string[], said: string[], light = false): Concept {
+  const groups = [...new Set([...said, ...said.flatMap((g) => ASKED_AS[g] ?? [])])];
   const alternatives: Alternative[] = keys.length > 0 ? [[keys]] : [];
   for (const g of groups) alternatives.push(...alternativesOf(g));
   const isLight = light || (groups.length > 0 && groups.every((g) => LIGHT_GROUPS.has(g)));
