@@ -1,6 +1,6 @@
 import { type ScannedWords, scanWords } from "../text/analyze.ts";
 import { stemKeys } from "../text/stem.ts";
-import { tokensOf } from "../text/tokenize.ts";
+import { endOf, startOf, tokensOf } from "../text/tokenize.ts";
 import type { Fact } from "./fact.ts";
 import { contextTermsOf } from "./fact-terms.ts";
 import type { Alternative } from "./lexicon.ts";
@@ -90,8 +90,14 @@ export function coverFact(question: AnalysedQuestion, fact: Fact): Coverage {
   for (let n = 0; n < question.concepts.length; n++) {
     const concept = question.concepts[n]!;
     let inText = findInText(prepared[n]!, positions);
-    let credit = 1;
-    if (!inText) {
+    // `Atlas-3` for a question about `Atlas-4`: another product, whatever the context says.
+    const other =
+      inText !== undefined &&
+      concept.version !== undefined &&
+      namesOtherVersion(fact.text, words, inText.at(-1)!, concept.version);
+    if (other) inText = undefined;
+    let credit = other ? 0 : 1;
+    if (!inText && !other) {
       context ??= contextTermsOf(fact, true);
       credit = inContext(prepared[n]!, context, positions) ? CONTEXT_CREDIT : 0;
     }
@@ -122,6 +128,13 @@ export function coverFact(question: AnalysedQuestion, fact: Fact): Coverage {
     proximity: proximityOf(anchorTokens),
     negation: question.negated ? (NEGATION.test(fact.text) ? 1 : 0.85) : denied ? DENIED : 1,
   };
+}
+
+/** Whether the name ending at token `at` is followed by a version number other than `version`. */
+function namesOtherVersion(text: string, words: ScannedWords, at: number, version: string): boolean {
+  const next = words.forms[at + 1];
+  if (!next || !/^\d+$/.test(next.surface)) return false;
+  return /^[-\s]$/.test(text.slice(endOf(words, at), startOf(words, at + 1))) && next.surface !== version;
 }
 
 /** Whether the word at `at` is denied: a negator shortly before it, or `pas` right after it. */

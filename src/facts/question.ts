@@ -32,6 +32,8 @@ export interface Concept {
   name: boolean;
   /** For a name of several words: each word (`Solvagrid`, `Nimbus`), so a fact saying only `the Nimbus` is seen. */
   parts?: Alternative;
+  /** `Atlas-4`, `iPhone 16`: the version asked about; a fact naming another one is not about it. */
+  version?: string;
 }
 
 /** A question read for answering: its language, the kind of answer it wants, its concepts. */
@@ -241,9 +243,27 @@ export function analyseQuestion(question: string, langHint?: string): AnalysedQu
       const alternatives: Alternative[] = [[stemKeys(name.key)], parts.map(withSynonyms)];
       alternatives.push(...makerAndProduct(foldedTokens.slice(i, name.lastToken + 1)));
       for (const g of groups) alternatives.push(...alternativesOf(g));
+      // `Atlas-4`, `iPhone 16`: the version is part of the name; a fact about `Atlas-3` is not
+      // about it.
+      const next = tokens[name.lastToken + 1];
+      const version =
+        next &&
+        /^\d+$/.test(next.folded) &&
+        /^[-\s]$/.test(text.slice(tokens[name.lastToken]!.end, next.start))
+          ? next.folded
+          : undefined;
       const split = parts.length > 1 ? { parts: parts.map(withSynonyms) } : {};
-      concepts.push({ label: name.surface, alternatives, groups, weight: NAME_WEIGHT, name: true, ...split });
-      i = name.lastToken;
+      const label = version ? text.slice(name.start, next!.end) : name.surface;
+      concepts.push({
+        label,
+        alternatives,
+        groups,
+        weight: NAME_WEIGHT,
+        name: true,
+        ...split,
+        ...(version ? { version } : {}),
+      });
+      i = version ? name.lastToken + 1 : name.lastToken;
       continue;
     }
     const phrase = matchPhrase(foldedTokens, i);

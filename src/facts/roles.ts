@@ -187,9 +187,29 @@ export function roleAt(
   i: number,
 ): { length: number; groups: string[] } | undefined {
   const phrase = matchPhrase(folded, i);
-  if (phrase && ROLE_GROUPS.has(phrase.group)) return { length: phrase.length, groups: [phrase.group] };
-  const groups = roleGroupsOf(folded[i] ?? "");
-  return groups.length > 0 ? { length: 1, groups: [...groups] } : undefined;
+  const role =
+    phrase && ROLE_GROUPS.has(phrase.group)
+      ? { length: phrase.length, groups: [phrase.group] }
+      : { length: 1, groups: [...roleGroupsOf(folded[i] ?? "")] };
+  if (role.groups.length === 0 || headsDepartment(folded, i + role.length, role.groups)) return undefined;
+  return role;
+}
+
+// `head of product`, `chef de produit`, `directeur de la communication`: a department's head, not
+// the company's.
+const DEPARTMENTS = new Set(
+  `product products marketing sales communications communication research engineering design policy
+  security operations strategy people hr legal growth partnerships content data ai infrastructure
+  technology platform software hardware business development europe emea asia americas international
+  produit produits ventes recherche ingenierie securite operations strategie juridique croissance
+  partenariats contenu donnees developpement commercial communication`.split(/\s+/),
+);
+const OF = new Set(["of", "de", "du", "des", "d"]);
+
+function headsDepartment(folded: readonly string[], after: number, groups: readonly string[]): boolean {
+  if (!groups.includes("head") || !OF.has(folded[after] ?? "")) return false;
+  const next = ["the", "la", "le", "l"].includes(folded[after + 1] ?? "") ? after + 2 : after + 1;
+  return DEPARTMENTS.has(folded[next] ?? "");
 }
 
 /** A place name (`usa`, `chine`): never the answer to "who". */

@@ -438,3 +438,26 @@ describe("people and companies named again", () => {
     );
   });
 });
+
+describe("questions the articles do not answer", () => {
+  const index = indexOf([
+    story(
+      "lumivo",
+      "en",
+      "Lumivo launches Halo-2 smart glasses",
+      "Lumivo on Monday launched Halo-2, its second pair of smart glasses, for $399. " +
+        '"We listened to our users," said Tomás Vidal, Lumivo\'s head of product.',
+      "2024-09-02T08:00:00Z",
+    ),
+  ]);
+  const ask = (question: string) => answerQuestion(question, index, { now: "2025-03-01T00:00:00Z" });
+
+  it("does not take a department's head for the company's chief executive", async () => {
+    expect((await ask("Who is the CEO of Lumivo?")).answer).toBeNull();
+  });
+
+  it("does not answer about one version of a product with another's facts", async () => {
+    expect((await ask("When did Lumivo launch Halo-3?")).answer).toBeNull();
+    expect((await ask("When did Lumivo launch Halo-2?")).answer).toMatch(/Monday/);
+  });
+});
