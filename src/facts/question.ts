@@ -105,7 +105,7 @@ for (const [unit, words] of Object.entries({
   minute: "minute minutes min",
   second: "second seconds seconde secondes",
   people: "employees employee people personnes staff workers salaries employes",
-  users: "users utilisateurs",
+  users: "users utilisateurs customers clients subscribers abonnes",
   money: "money argent dollars euros",
 })) {
   for (const word of words.split(" ")) UNIT_WORDS[word] = unit;
@@ -222,6 +222,8 @@ export function analyseQuestion(question: string, langHint?: string): AnalysedQu
     break;
   }
   if (kind === "howmuch" && !unit && /\bhow much\b/.test(folded)) unit = "money";
+  // `How many customers…`, `Combien de clients…`: things counted, not an amount of money.
+  if (kind === "howmuch" && !unit && /\bhow many\b|\bcombien d(?:e\b|')/.test(folded)) unit = "count";
   if (kind === "howmuch" && !unit && /\bhow long\b/.test(folded)) unit = "duration";
   for (const m of lower.matchAll(TIME_PHRASES)) {
     const end = m.index + m[0].length;
@@ -231,7 +233,10 @@ export function analyseQuestion(question: string, langHint?: string): AnalysedQu
   }
 
   const concepts: Concept[] = [];
-  const names = findNameSpans(text).flatMap((span) => splitAtLinks(span, tokens, text));
+  // `CTO`, `CFO` written in capitals are roles, not names.
+  const names = findNameSpans(text)
+    .flatMap((span) => splitAtLinks(span, tokens, text))
+    .filter((span) => span.firstToken !== span.lastToken || !isRoleWord(span.key));
   for (let i = 0; i < tokens.length; i++) {
     if (skip.has(i)) continue;
     const name = names.find((n) => n.firstToken === i);
@@ -317,6 +322,10 @@ export function analyseQuestion(question: string, langHint?: string): AnalysedQu
 const AUXILIARY_BEFORE = /\b(?:did|does|do|has|have|had|will|would|could|should|can)\s+(?:the\s+)?$/i;
 // `Oracle a-t-il choisi`: the inverted pronoun after the name does.
 const INVERSION_AFTER = /^\s+\p{L}+-t-(?:il|elle)\b/u;
+
+function isRoleWord(key: string): boolean {
+  return groupsOfKeys(termKeys(key)).some((g) => ROLE_GROUPS.has(g));
+}
 
 function actorOf(text: string, names: readonly NameSpan[]): string | undefined {
   return names.find(

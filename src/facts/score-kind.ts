@@ -196,6 +196,7 @@ function unitScore(
   if (asked === "money")
     return currency || unit === "money" ? 1 : unit === "million" || unit === "billion" ? 0.8 : 0.3;
   if (asked === undefined) return unit || currency ? 1 : 0.8;
+  if (asked === "count") return currency || unit === "money" || unit === "%" ? 0.3 : 1;
   if (asked === unit) return 1;
   // `Combien de temps` is answered by `sept heures`; `How many hours` less so by `90 minutes`.
   const lasting = unit !== undefined && DURATION_UNITS.has(unit);

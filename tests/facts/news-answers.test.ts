@@ -461,3 +461,29 @@ describe("questions the articles do not answer", () => {
     expect((await ask("When did Lumivo launch Halo-2?")).answer).toMatch(/Monday/);
   });
 });
+
+describe("counts and roles written in capitals", () => {
+  const index = indexOf([
+    story(
+      "azur",
+      "en",
+      "Banque Azur restores service after outage",
+      "Banque Azur will pay 20 euros to each customer affected by the outage. " +
+        "About 4 million of its 6.5 million customers could not use their cards during the outage.",
+      "2025-02-10T08:00:00Z",
+    ),
+  ]);
+  const ask = (question: string) => answerQuestion(question, index, { now: "2025-03-01T00:00:00Z" });
+
+  it("answers `how many` with a count, not an amount of money", async () => {
+    expect((await ask("How many customers were affected by the Banque Azur outage?")).answer).toMatch(
+      /4 million of its 6\.5 million customers/,
+    );
+  });
+
+  it("reads `CTO` as a role, not a name", async () => {
+    const { analyseQuestion } = await import("../../src/facts/question.ts");
+    const cto = analyseQuestion("Who is the CTO of Banque Azur?").concepts.find((c) => c.label === "CTO");
+    expect(cto).toMatchObject({ name: false, groups: ["cto"] });
+  });
+});
