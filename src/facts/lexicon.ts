@@ -346,6 +346,12 @@ const GROUPS: Record<string, string> = {
   chip: `chip chips chipmaker chipmakers semiconductor semiconductors puce puces semi-conducteur semi-conducteurs
     processor processors processeur processeurs gpu gpus fondeur fondeurs fabricant_de_puces`,
   cloud: "cloud infonuagique",
+  server: "server servers serveur serveurs",
+  death: "death deaths died dead killed fatal mort morts deces decede decedes tue tues",
+  notify: `notify notifies notified notifying notification notifications informer informe informee informes
+    prevenir previent prevenu prevenus avertir averti avertis`,
+  start: `start starts started starting begin begins began beginning commencer commence commencee commenceront
+    demarrer demarre demarrage debuter debute`,
   datacenter: `data_center data_centers data_centre data_centres datacenter datacenters centre_de_donnees
     centres_de_donnees centre_donnees centres_donnees`,
   outage:

@@ -94,6 +94,8 @@ const news = indexOf([
     "The Trump administration asked Solvane to hand over its data, White House spokesman Tom Reyes said.",
   ),
   story("solvane-board", "en", "Solvane's board of directors is chaired by Maria Keane."),
+  story("voltaro-owners", "en", "Voltaro owners will be notified by letter from April 21."),
+  story("voltaro-repair", "en", "Voltaro owners will get a free repair from May 5."),
 ]);
 const newsNow = "2025-03-20T00:00:00Z";
 const citedKey = (result: { citations: { id: string }[] }) =>
@@ -106,6 +108,7 @@ describe("answers common business news across languages", () => {
     ["When will Mareva workers go on strike?", "mareva-strike", /3 avril/],
     ["Combien d'entrepôts Parcelio va-t-il fermer ?", "parcelio-warehouses", /12 warehouses/],
     ["Quelle rançon les pirates ont-ils réclamée à Kelvix ?", "kelvix-ransom", /\$2 million/],
+    ["Quand les propriétaires de Voltaro seront-ils prévenus ?", "voltaro-owners", /April 21/],
   ])("%s", async (question, key, expected) => {
     const result = await answerQuestion(question, news, { now: newsNow });
     expect(result.answer).toMatch(expected);
