@@ -221,33 +221,35 @@ function restates(text: string, spot: Spot, asked: ReadonlySet<string>): boolean
   return head?.some((k) => asked.has(k)) ?? false;
 }
 
-const contentKeySets = new WeakMap<AnalysedQuestion, Set<string>>();
+const keySets = {
+  content: new WeakMap<AnalysedQuestion, Set<string>>(),
+  all: new WeakMap<AnalysedQuestion, Set<string>>(),
+};
 
 /** The keys of the question's content words (not its names nor light words), synonyms included. */
 function contentKeysOf(q: AnalysedQuestion): Set<string> {
-  let keys = contentKeySets.get(q);
-  if (!keys) {
-    keys = new Set<string>();
-    for (const concept of q.concepts)
-      if (!concept.name && concept.weight >= 1)
-        for (const alternative of concept.alternatives)
-          for (const word of alternative) for (const key of word) keys.add(key);
-    contentKeySets.set(q, keys);
-  }
-  return keys;
+  return keysOf(q, "content", (concept) => !concept.name && concept.weight >= 1);
 }
 
-const questionKeySets = new WeakMap<AnalysedQuestion, Set<string>>();
-
 function questionKeysOf(q: AnalysedQuestion): Set<string> {
-  let keys = questionKeySets.get(q);
+  return keysOf(q, "all", () => true);
+}
+
+/** The keys of the concepts `which` keeps, once per question. */
+function keysOf(
+  q: AnalysedQuestion,
+  cache: keyof typeof keySets,
+  which: (concept: AnalysedQuestion["concepts"][number]) => boolean,
+): Set<string> {
+  let keys = keySets[cache].get(q);
   if (!keys) {
     // Plain loops: `flat` costs several times more over a question's few dozen keys.
     keys = new Set<string>();
     for (const concept of q.concepts)
-      for (const alternative of concept.alternatives)
-        for (const word of alternative) for (const key of word) keys.add(key);
-    questionKeySets.set(q, keys);
+      if (which(concept))
+        for (const alternative of concept.alternatives)
+          for (const word of alternative) for (const key of word) keys.add(key);
+    keySets[cache].set(q, keys);
   }
   return keys;
 }

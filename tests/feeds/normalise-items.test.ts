@@ -68,22 +68,20 @@ describe("normaliseItems: ids and keys", () => {
     expect(bare[2]).toBe(`${bare[1]}#2`);
   });
 
-  it("reads a date without a time zone as UTC, and takes a date after the fetch as the fetch time", () => {
+  it("reads a date without a time zone as UTC, and takes a date after the fetch as the fetch time", async () => {
     // Whatever the machine's own zone.
-    const zone = process.env.TZ;
-    process.env.TZ = "Europe/Paris";
-    const dates = normaliseItems(
-      feedOf([
-        { guid: "1", title: "Local ISO", published: "2024-02-28T10:00:00" },
-        { guid: "2", title: "Local RFC 822", published: "Wed, 28 Feb 2024 10:00:00" },
-        { guid: "3", title: "Zoned", published: "Wed, 28 Feb 2024 10:00:00 EST" },
-        { guid: "4", title: "Future", published: "Sat, 28 Feb 2206 10:00:00 GMT" },
-      ]),
-      FEED_URL,
-      FETCHED_AT,
-    ).map((item) => item.published);
-    if (zone === undefined) delete process.env.TZ;
-    else process.env.TZ = zone;
+    const dates = await inZone("Europe/Paris", async () =>
+      normaliseItems(
+        feedOf([
+          { guid: "1", title: "Local ISO", published: "2024-02-28T10:00:00" },
+          { guid: "2", title: "Local RFC 822", published: "Wed, 28 Feb 2024 10:00:00" },
+          { guid: "3", title: "Zoned", published: "Wed, 28 Feb 2024 10:00:00 EST" },
+          { guid: "4", title: "Future", published: "Sat, 28 Feb 2206 10:00:00 GMT" },
+        ]),
+        FEED_URL,
+        FETCHED_AT,
+      ).map((item) => item.published),
+    );
     expect(dates).toEqual([
       "2024-02-28T10:00:00.000Z",
       "2024-02-28T10:00:00.000Z",
@@ -93,18 +91,16 @@ describe("normaliseItems: ids and keys", () => {
   });
 
   it("reads an Atom date without a zone as UTC, whatever the machine's zone", async () => {
-    const zone = process.env.TZ;
-    process.env.TZ = "Asia/Tokyo";
     const xml = `<feed xmlns="http://www.w3.org/2005/Atom"><title>t</title><id>urn:f</id>
       <entry><id>urn:1</id><title>Local</title><published>2025-11-03T10:00:00</published></entry>
       <entry><id>urn:2</id><title>Updated only</title><updated>2025-11-03 11:30:00</updated></entry>
       <entry><id>urn:3</id><title>Zoned</title><published>2025-11-03T10:00:00+02:00</published></entry>
     </feed>`;
-    const dates = normaliseItems(await parseFeed(xml, FEED_URL), FEED_URL, "2026-01-01T00:00:00.000Z").map(
-      (item) => item.published,
+    const dates = await inZone("Asia/Tokyo", async () =>
+      normaliseItems(await parseFeed(xml, FEED_URL), FEED_URL, "2026-01-01T00:00:00.000Z").map(
+        (item) => item.published,
+      ),
     );
-    if (zone === undefined) delete process.env.TZ;
-    else process.env.TZ = zone;
     expect(dates).toEqual([
       "2025-11-03T10:00:00.000Z",
       "2025-11-03T11:30:00.000Z",
@@ -424,3 +420,15 @@ Oracle becomes the trusted technology partner.</media:description></media:group>
     expect(operatorSays[0]?.lang).toBe("fr");
   });
 });
+
+/** Runs `work` with the process's time zone set to `zone`, then puts the machine's back. */
+async function inZone<T>(zone: string, work: () => Promise<T>): Promise<T> {
+  const before = process.env.TZ;
+  process.env.TZ = zone;
+  try {
+    return await work();
+  } finally {
+    if (before === undefined) delete process.env.TZ;
+    else process.env.TZ = before;
+  }
+}
