@@ -52,11 +52,19 @@ const STRONG_CAUSES = words(
     // `fined … for abusing its position`, `condamnée pour avoir abusé de sa position`.
     "for (?!example|instance)\\p{L}{3,}ing|pour (?:ne pas )?avoir|s['’]explique par|(?:is|are|was|were) explained by",
     "caused by|causée? par|provoquée? par|accus\\p{L}* (?:it |them )?of|accusée? d['’e]|reproche",
-    // `justifie ce plan par`, `blamed the outage on`.
-    `(?<=${B}justifi\\p{L}* (?:[^,.;:]{1,40} )?)par|(?<=${B}blam\\p{L}* (?:[^,.;:]{1,40} )?)on`,
-    // `banned the app, saying it had sent data abroad`; `fined Rapidex 95 million reais over…`.
-    `(?<=${PUNISHING}[^.;]{0,120}, )(?:saying|arguing|claiming|affirmant|expliquant|estimant)(?: that| it| qu['’e])?`,
-    `(?<=${PUNISHING} (?:[^\\s,.;:]+ ){0,6})over(?! (?:the |a |an )?(?:past|last|next|previous|coming|\\d))`,
+  ],
+  "giu",
+);
+// Causes a verb earlier in the sentence introduces: `justifie ce plan par`, `blamed the outage
+// on`, `banned the app, saying it had…`, `fined Rapidex 95 million reais over…`. Their lookbehinds
+// are costly: they run only on sentences that hold such a verb (VERB_CAUSE_TRIGGER).
+const VERB_CAUSE_TRIGGER =
+  /justifi|blam|ban|fine|fining|sue|suing|block|suspend|sanction|penali|punish|probe|investigat|interdi|condamn|amend|poursui/i;
+const VERB_CAUSES = words(
+  [
+    `(?=par)(?<=${B}justifi\\p{L}* (?:[^,.;:]{1,40} )?)par|(?=on)(?<=${B}blam\\p{L}* (?:[^,.;:]{1,40} )?)on`,
+    `(?=saying|arguing|claiming|affirmant|expliquant|estimant)(?<=${PUNISHING}[^.;]{0,120}, )(?:saying|arguing|claiming|affirmant|expliquant|estimant)(?: that| it| qu['’e])?`,
+    `(?=over)(?<=${PUNISHING} (?:[^\\s,.;:]+ ){0,6})over(?! (?:the |a |an )?(?:past|last|next|previous|coming|\\d))`,
   ],
   "giu",
 );
@@ -109,6 +117,7 @@ export function findCauseSpots(text: string): Spot[] {
   const spots: Spot[] = [];
   for (const [re, strength] of [
     [STRONG_CAUSES, 1],
+    ...(VERB_CAUSE_TRIGGER.test(text) ? [[VERB_CAUSES, 1] as const] : []),
     [ATTRIBUTED_CAUSES, 0.8],
     [WEAK_CAUSES, 0.45],
   ] as const) {
@@ -166,7 +175,12 @@ export function kindsOf(text: string, entities: Entities, referents: readonly Re
   )
     kinds.push("date");
   if (entities.numbers.length > 0) kinds.push("number");
-  if (hasMatch(STRONG_CAUSES, text) || hasMatch(ATTRIBUTED_CAUSES, text) || hasMatch(CAUSING_VERBS, text))
+  if (
+    hasMatch(STRONG_CAUSES, text) ||
+    (VERB_CAUSE_TRIGGER.test(text) && hasMatch(VERB_CAUSES, text)) ||
+    hasMatch(ATTRIBUTED_CAUSES, text) ||
+    hasMatch(CAUSING_VERBS, text)
+  )
     kinds.push("cause");
   if (places.length > 0 || hasMatch(LOCATIVE, text)) kinds.push("place");
   return kinds;
