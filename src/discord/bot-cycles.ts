@@ -62,18 +62,17 @@ export function createPostingCycles(
       return sender.send(channelId, payload, nonce);
     },
   };
-  let retry: { timer: NodeJS.Timeout; round: number } | undefined;
+  let retry: NodeJS.Timeout | undefined;
   const deliver = async (round = 0): Promise<DeliveryReport> => {
-    if (retry) clearTimeout(retry.timer);
+    clearTimeout(retry);
     retry = undefined;
     const report = await deliverQueued(app, guarded);
     if (report.tokenRefused) options.onTokenRefused?.(report.tokenRefused);
     else if (report.pending.length > 0 && !stopping && round < retryDelays.length) {
-      const timer = setTimeout(
+      retry = setTimeout(
         () => void exclusive(() => deliver(round + 1)).catch(() => {}),
         retryDelays[round],
-      );
-      retry = { timer: timer.unref(), round };
+      ).unref();
     }
     return report;
   };
@@ -118,7 +117,7 @@ export function createPostingCycles(
     deliver: () => exclusive(() => deliver()),
     stopSending() {
       stopping = true;
-      if (retry) clearTimeout(retry.timer);
+      clearTimeout(retry);
     },
   };
 }

@@ -16,7 +16,8 @@ import { createInteractionRouter } from "./router.ts";
 /**
  * Bot mode: one process runs the gateway client (slash commands), the scheduler (polls and
  * each guild's digest) and the poster. Start-up, in order: log in (with backoff) → keep the slash
- * commands registered (syncCommands) → resend what the outbox still holds → schedule polls and digests (a digest missed while down is posted
+ * commands registered (syncCommands) → resend what the outbox still holds → schedule polls and
+ * digests (a digest missed while down is posted
  * now) → poll once. Shutdown, in order: stop the schedules → let the send in flight finish
  * (later sends stay pending for the next start) → wait for the work in flight, at most
  * `shutdownGraceMs` → disconnect. The caller closes the store.

@@ -25,10 +25,7 @@ export async function deployCommands(app: App, options: { guildId?: string } = {
   const applicationId =
     DISCORD_CLIENT_ID ?? ((await rest.get(Routes.currentApplication())) as { id: string }).id;
   const guildId = options.guildId ?? DISCORD_GUILD_ID;
-  const route = guildId
-    ? Routes.applicationGuildCommands(applicationId, guildId)
-    : Routes.applicationCommands(applicationId);
-  const registered = (await rest.put(route, { body: COMMANDS.map((c) => c.data.toJSON()) })) as {
+  const registered = (await rest.put(commandsRoute(applicationId, guildId), { body: commandBodies() })) as {
     name: string;
   }[];
   app.logger.info("slash commands registered", { applicationId, guildId, count: registered.length });
@@ -37,8 +34,16 @@ export async function deployCommands(app: App, options: { guildId?: string } = {
 
 type Json = Record<string, unknown>;
 
-/** What start-up found: the registration was current, was (re)written, or was left alone. */
-export type SyncOutcome = "current" | "registered" | "elsewhere" | "failed";
+/** Where the commands go: one guild's list, or the global one. */
+function commandsRoute(applicationId: string, guildId: string | undefined): `/${string}` {
+  return guildId
+    ? Routes.applicationGuildCommands(applicationId, guildId)
+    : Routes.applicationCommands(applicationId);
+}
+
+function commandBodies(): Json[] {
+  return COMMANDS.map((c) => c.data.toJSON() as unknown as Json);
+}
 
 /**
  * At start-up, keeps the slash commands this version has registered where `deploy-commands`
@@ -51,15 +56,13 @@ export type SyncOutcome = "current" | "registered" | "elsewhere" | "failed";
 export async function syncCommands(
   rest: REST,
   options: { applicationId: string; guildId?: string; guildIds: readonly string[]; logger: Logger },
-): Promise<SyncOutcome> {
+): Promise<void> {
   const { applicationId, guildId, logger } = options;
-  const route = guildId
-    ? Routes.applicationGuildCommands(applicationId, guildId)
-    : Routes.applicationCommands(applicationId);
-  const wanted = COMMANDS.map((c) => c.data.toJSON() as unknown as Json);
+  const route = commandsRoute(applicationId, guildId);
+  const wanted = commandBodies();
   try {
     const registered = (await rest.get(route)) as Json[];
-    if (sameDefinitions(registered, wanted)) return "current";
+    if (sameDefinitions(registered, wanted)) return;
     if (registered.length === 0 && !guildId) {
       for (const id of options.guildIds.slice(0, GUILDS_CHECKED)) {
         const there = (await rest.get(Routes.applicationGuildCommands(applicationId, id))) as Json[];
@@ -70,17 +73,15 @@ export async function syncCommands(
             guildId: id,
           },
         );
-        return "elsewhere";
+        return;
       }
     }
     await rest.put(route, { body: wanted });
     logger.info("slash commands registered", { applicationId, guildId, count: wanted.length });
-    return "registered";
   } catch (error) {
     logger.warn("could not check the registered slash commands; run `npx newsdesk deploy-commands`", {
       error,
     });
-    return "failed";
   }
 }
 

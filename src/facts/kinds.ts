@@ -58,8 +58,7 @@ const STRONG_CAUSES = words(
 // Causes a verb earlier in the sentence introduces: `justifie ce plan par`, `blamed the outage
 // on`, `banned the app, saying it had…`, `fined Rapidex 95 million reais over…`. Their lookbehinds
 // are costly: they run only on sentences that hold such a verb (VERB_CAUSE_TRIGGER).
-const VERB_CAUSE_TRIGGER =
-  /justifi|blam|ban|fine|fining|sue|suing|block|suspend|sanction|penali|punish|probe|investigat|interdi|condamn|amend|poursui/i;
+const VERB_CAUSE_TRIGGER = new RegExp(`${B}(?:justifi|blam)|${PUNISHING}`, "iu");
 const VERB_CAUSES = words(
   [
     `(?=par)(?<=${B}justifi\\p{L}* (?:[^,.;:]{1,40} )?)par|(?=on)(?<=${B}blam\\p{L}* (?:[^,.;:]{1,40} )?)on`,

@@ -60,14 +60,15 @@ export async function capitaliseNames(question: string, counts: TermCounts): Pro
     }
   }
   if (spans.length === 0) return question;
-  const keys = spans.map((span) => stemKeys(span.key));
-  const found = await counts(keys.flat());
-  let at = 0;
-  const totals = keys.map((list) => {
-    const held = found.slice(at, at + list.length);
-    at += list.length;
-    return { text: Math.max(0, ...held.map((c) => c.text)), names: Math.max(0, ...held.map((c) => c.names)) };
-  });
+  const totals = (
+    await countsOfWords(
+      spans.map((span) => span.key),
+      counts,
+    )
+  ).map((held) => ({
+    text: Math.max(0, ...held.map((c) => c.text)),
+    names: Math.max(0, ...held.map((c) => c.names)),
+  }));
   const named = new Set<number>();
   // Longest first: `elena ruiz` before `elena`.
   const known = spans
@@ -124,16 +125,12 @@ export async function correctSpelling(question: string, counts: TermCounts): Pro
 /** The words neither the lexicon, nor any fact, nor the dictionary knows. */
 async function unknownWords(words: readonly string[], counts: TermCounts): Promise<Set<string>> {
   const candidates = [...new Set(words)].filter((word) => groupsOfKeys(stemKeys(word)).length === 0);
-  const keys = candidates.map((word) => stemKeys(word));
-  const found = (await counts(keys.flat())).map((count) => count.text + count.names);
-  const unknown = new Set<string>();
-  let at = 0;
-  candidates.forEach((word, n) => {
-    const held = found.slice(at, at + keys[n]!.length);
-    at += keys[n]!.length;
-    if (held.every((count) => count === 0) && !inDictionary(word)) unknown.add(word);
-  });
-  return unknown;
+  const found = await countsOfWords(candidates, counts);
+  return new Set(
+    candidates.filter(
+      (word, n) => found[n]!.every((count) => count.text + count.names === 0) && !inDictionary(word),
+    ),
+  );
 }
 
 let dictionary: string | undefined;
@@ -155,20 +152,28 @@ function inDictionary(word: string): boolean {
 
 async function closestKnown(word: string, counts: TermCounts): Promise<string | undefined> {
   const candidates = [...oneEditAway(word)];
-  const keys = candidates.map((candidate) => stemKeys(candidate));
-  const found = (await counts(keys.flat())).map((count) => count.text + count.names);
+  const found = await countsOfWords(candidates, counts);
   let best: { word: string; lexicon: boolean; count: number } | undefined;
-  let at = 0;
   candidates.forEach((candidate, n) => {
-    const held = found.slice(at, at + keys[n]!.length);
-    at += keys[n]!.length;
-    const lexicon = groupsOfKeys(keys[n]!).length > 0;
-    const count = Math.max(0, ...held);
+    const lexicon = groupsOfKeys(stemKeys(candidate)).length > 0;
+    const count = Math.max(0, ...found[n]!.map((c) => c.text + c.names));
     if (!lexicon && count === 0) return;
     if (!best || (lexicon && !best.lexicon) || (lexicon === best.lexicon && count > best.count))
       best = { word: candidate, lexicon, count };
   });
   return best?.word;
+}
+
+/** For each word, the counts of its stem keys, all asked for in one call. */
+async function countsOfWords(words: readonly string[], counts: TermCounts): Promise<TermCount[][]> {
+  const keys = words.map((word) => stemKeys(word));
+  const found = await counts(keys.flat());
+  let at = 0;
+  return keys.map((list) => {
+    const held = found.slice(at, at + list.length);
+    at += list.length;
+    return held;
+  });
 }
 
 function* oneEditAway(word: string): Generator<string> {

@@ -113,12 +113,6 @@ export async function deliverQueued(app: App, sender: Sender): Promise<DeliveryR
     });
     await pauseChannel(app, entry.channelId, reason);
   }
-  if (report.tokenRefused) {
-    app.logger.error("Discord refused the bot's token; messages wait for a restart with a valid one", {
-      reason: report.tokenRefused,
-      pending: report.pending.length,
-    });
-  }
   for (const entry of report.rejected) {
     const alone = entry.storyIds.length === 1;
     app.logger.error(

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { answerQuestion } from "../../src/facts/answer.ts";
+import type { FactSearch } from "../../src/facts/fact-index.ts";
 import { analyseQuestion } from "../../src/facts/question.ts";
 import type { Item, Lang } from "../../src/model.ts";
 import { feedItems, indexOf } from "./fixtures.ts";
@@ -112,7 +113,12 @@ const index = indexOf([
   ),
 ]);
 
-const ask = (question: string) => answerQuestion(question, index, { now: "2025-01-20T00:00:00Z" });
+/** Answers questions from `index` as of `now`. */
+function asking(index: FactSearch, now = "2025-03-01T00:00:00Z") {
+  return (question: string) => answerQuestion(question, index, { now });
+}
+
+const ask = asking(index, "2025-01-20T00:00:00Z");
 
 describe("answers to questions about tech news", () => {
   it.each([
@@ -270,7 +276,7 @@ const more = indexOf([
   ),
 ]);
 
-const askMore = (question: string) => answerQuestion(question, more, { now: "2025-03-01T00:00:00Z" });
+const askMore = asking(more);
 
 describe("answers to questions about times, lengths, counts and causes", () => {
   it.each([
@@ -313,9 +319,7 @@ describe("answers to questions about times, lengths, counts and causes", () => {
         "2024-04-14T08:00:00Z",
       ),
     ]);
-    const result = await answerQuestion("Who is the CEO of Quendra Labs?", quendra, {
-      now: "2025-03-01T00:00:00Z",
-    });
+    const result = await asking(quendra)("Who is the CEO of Quendra Labs?");
     expect(result.answer).toMatch(/Rui Matos/);
   });
 
@@ -329,9 +333,7 @@ describe("answers to questions about times, lengths, counts and causes", () => {
         "2024-04-15T08:00:00Z",
       ),
     ]);
-    const result = await answerQuestion("Combien de jours a duré la grève chez Dravik ?", dravik, {
-      now: "2025-03-01T00:00:00Z",
-    });
+    const result = await asking(dravik)("Combien de jours a duré la grève chez Dravik ?");
     expect(result.answer).toBeNull();
   });
 
@@ -345,9 +347,7 @@ describe("answers to questions about times, lengths, counts and causes", () => {
         "2024-04-13T08:00:00Z",
       ),
     ]);
-    const result = await answerQuestion("At what time did the Kelmar plant reopen?", times, {
-      now: "2025-03-01T00:00:00Z",
-    });
+    const result = await asking(times)("At what time did the Kelmar plant reopen?");
     expect(result.answer).toMatch(/6:30 a\.m\./);
   });
 
@@ -361,9 +361,7 @@ describe("answers to questions about times, lengths, counts and causes", () => {
         "2024-05-02T08:00:00Z",
       ),
     ]);
-    const result = await answerQuestion("How much did Orvane Systems pay for Tessik?", deals, {
-      now: "2025-03-01T00:00:00Z",
-    });
+    const result = await asking(deals)("How much did Orvane Systems pay for Tessik?");
     expect(result.answer).toMatch(/€527 million/);
   });
 });
@@ -378,7 +376,7 @@ describe("questions typed in a hurry", () => {
       "2024-06-04T08:00:00Z",
     ),
   ]);
-  const ask = (question: string) => answerQuestion(question, index, { now: "2025-03-01T00:00:00Z" });
+  const ask = asking(index);
 
   it("reads a misspelt word as the known word one letter away", async () => {
     expect((await ask("who bougth kestrion")).answer).toMatch(/Brenlo/);
@@ -414,7 +412,7 @@ describe("people and companies named again", () => {
       "2024-05-03T08:00:00Z",
     ),
   ]);
-  const ask = (question: string) => answerQuestion(question, index, { now: "2025-03-01T00:00:00Z" });
+  const ask = asking(index);
 
   it("answers who someone is from a headline that names them to a role", async () => {
     expect((await ask("Who is Elena Varga?")).answer).toBe("Quorlin names Elena Varga chief executive");
@@ -450,7 +448,7 @@ describe("questions the articles do not answer", () => {
       "2024-09-02T08:00:00Z",
     ),
   ]);
-  const ask = (question: string) => answerQuestion(question, index, { now: "2025-03-01T00:00:00Z" });
+  const ask = asking(index);
 
   it("does not take a department's head for the company's chief executive", async () => {
     expect((await ask("Who is the CEO of Lumivo?")).answer).toBeNull();
@@ -473,7 +471,7 @@ describe("counts and roles written in capitals", () => {
       "2025-02-10T08:00:00Z",
     ),
   ]);
-  const ask = (question: string) => answerQuestion(question, index, { now: "2025-03-01T00:00:00Z" });
+  const ask = asking(index);
 
   it("answers `how many` with a count, not an amount of money", async () => {
     expect((await ask("How many customers were affected by the Banque Azur outage?")).answer).toMatch(
