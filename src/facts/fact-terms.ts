@@ -35,3 +35,16 @@ export function contextTermsOf(fact: Fact, withTitle = false): string[] {
   for (const name of names) for (const key of stemKeys(name)) terms.add(key);
   return [...terms];
 }
+
+// Name keys are folded words joined (`banquesolvene`): a shorter name at the start or end of a
+// longer key is that name's short form (`Solvène`, `Northgate` for `Northgate Cloud`).
+const SHORT_NAME_MIN = 4;
+
+/** Whether the name key `short` is the start or the end of the longer name key `name`. */
+export function isPartOfName(short: string, name: string): boolean {
+  return (
+    short.length >= SHORT_NAME_MIN &&
+    name.length > short.length &&
+    (name.startsWith(short) || name.endsWith(short))
+  );
+}

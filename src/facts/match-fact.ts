@@ -2,7 +2,7 @@ import { type ScannedWords, scanWords } from "../text/analyze.ts";
 import { stemKeys } from "../text/stem.ts";
 import { endOf, startOf, tokensOf } from "../text/tokenize.ts";
 import type { Fact } from "./fact.ts";
-import { contextTermsOf } from "./fact-terms.ts";
+import { contextTermsOf, isPartOfName } from "./fact-terms.ts";
 import type { Alternative } from "./lexicon.ts";
 import type { AnalysedQuestion, Concept } from "./question.ts";
 import { type AnswerSpot, type Span, scoreKind } from "./score-kind.ts";
@@ -58,6 +58,8 @@ export interface Coverage {
    * word the question asks about (yes/no questions aside: a denial answers them).
    */
   negation: number;
+  /** Less when the question names a year (`en 2023`) the fact neither says nor was published in. */
+  timing: number;
 }
 
 /**
@@ -99,7 +101,9 @@ export function coverFact(question: AnalysedQuestion, fact: Fact): Coverage {
     let credit = other ? 0 : 1;
     if (!inText && !other) {
       context ??= contextTermsOf(fact, true);
-      credit = inContext(prepared[n]!, context, positions) ? CONTEXT_CREDIT : 0;
+      const found =
+        inContext(prepared[n]!, context, positions) || (concept.name && inLongerName(prepared[n]!, context));
+      credit = found ? CONTEXT_CREDIT : 0;
     }
     // `The Nimbus goes on sale…` in an article about the Solvagrid Nimbus: a short form of the name.
     const part = credit === CONTEXT_CREDIT ? findPart(concept, positions) : undefined;
@@ -127,7 +131,25 @@ export function coverFact(question: AnalysedQuestion, fact: Fact): Coverage {
     anchorTokens,
     proximity: proximityOf(anchorTokens),
     negation: question.negated ? (NEGATION.test(fact.text) ? 1 : 0.85) : denied ? DENIED : 1,
+    timing: timingOf(question, fact, words),
   };
+}
+
+const YEAR = /^(?:19|20)\d\d$/;
+// `Quel studio Skyforge avait-il acheté en 2023 ?` is not answered by this week's acquisition.
+const OTHER_YEAR = 0.5;
+
+/**
+ * 1, or less when the question names a year and the fact is not of it: the sentence does not
+ * say it and the article was not published in it (`on Wednesday` is in its publication year).
+ */
+function timingOf(question: AnalysedQuestion, fact: Fact, words: ScannedWords): number {
+  let timing = 1;
+  for (const concept of question.concepts) {
+    if (!YEAR.test(concept.label) || fact.published?.startsWith(concept.label)) continue;
+    if (!words.forms.some((form) => form.folded === concept.label)) timing = OTHER_YEAR;
+  }
+  return timing;
 }
 
 /** Whether the name ending at token `at` is followed by a version number other than `version`. */
@@ -151,7 +173,7 @@ function isNegator(surface: string): boolean {
 
 /** The second half of judging: whether the fact holds the kind of answer asked for, and where. */
 export function completeEvaluation(question: AnalysedQuestion, covered: Coverage): Evaluation {
-  const { fact, words, coverage, namesCovered, anchorTokens, proximity, negation } = covered;
+  const { fact, words, coverage, namesCovered, anchorTokens, proximity, negation, timing } = covered;
   // What `analyzeText(fact.text)` gives, from the words already scanned.
   const tokens = tokensOf(words);
   const analyzed = { tokens, keys: words.forms.map((form) => form.keys!) };
@@ -163,7 +185,8 @@ export function completeEvaluation(question: AnalysedQuestion, covered: Coverage
     (0.8 + 0.2 * proximity) *
     (namesCovered ? 1 : 0.35) *
     contentFactor(question, covered, kindScore) *
-    negation;
+    negation *
+    timing;
   return { fact, coverage, confidence, anchors, ...(spot ? { spot } : {}) };
 }
 
@@ -173,13 +196,14 @@ export function completeEvaluation(question: AnalysedQuestion, covered: Coverage
  * and floating-point products are monotonic, so the real confidence never exceeds this.
  */
 export function confidenceBound(question: AnalysedQuestion, covered: Coverage): number {
-  const { coverage, proximity, namesCovered, negation } = covered;
+  const { coverage, proximity, namesCovered, negation, timing } = covered;
   return (
     coverage ** 1.5 *
     (0.8 + 0.2 * proximity) *
     (namesCovered ? 1 : 0.35) *
     contentFactor(question, covered, 1) *
-    negation
+    negation *
+    timing
   );
 }
 
@@ -348,6 +372,12 @@ function inContext(
   return phrases.some((alt) =>
     alt.every((word) => word.some((k) => positions.has(k) || context.includes(k))),
   );
+}
+
+/** Whether the context names a longer name that begins or ends with this name. */
+function inLongerName({ words }: PreparedConcept, context: readonly string[]): boolean {
+  for (const key of words) for (const name of context) if (isPartOfName(key, name)) return true;
+  return false;
 }
 
 function proximityOf(anchors: readonly number[]): number {

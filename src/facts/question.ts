@@ -75,6 +75,8 @@ const KIND_PATTERNS: [QuestionKind, RegExp][] = [
   ["where", /\bwhere\b|(?:^|\s)où(?=\s|$|\?)/],
   ["who", /\b(?:who|whom|whose|qui)\b/],
   ["what", /\b(?:what|which|que|qu'|quoi|quel|quelle|quels|quelles|lequel|laquelle|lesquels|lesquelles)\b/],
+  // `Comment X a-t-il réagi ?` asks how, not yes or no; `how` alone (not `how much`) too.
+  ["what", /^(?:how|comment)\b/],
 ];
 const TYPE_NOUNS: Record<string, { kind: QuestionKind; unit?: string }> = {};
 for (const [kind, words, unit] of [
@@ -141,6 +143,19 @@ const QUANTITY_GROUPS: Record<string, string> = {
 
 // Nouns of roles and relations a person or company holds: `which partner` wants a name.
 const WHO_NOUN_GROUPS: ReadonlySet<string> = new Set([...ROLE_GROUPS, "partner", "buyer"]);
+// `Which judge ruled…`, `Quel studio…`: who or what holds the name asked for; the noun stays a
+// search term (`Judge Carolyn Mbeki`).
+const PERSON_NOUNS = new Set(
+  `judge judges juge juges lawyer lawyers avocat avocats avocate analyst analysts analyste analystes minister
+  ministers ministre ministres official officials senator senators senateur depute deputes regulator regulators
+  regulateur regulateurs agency agencies agence agences authority autorite court cour tribunal bank banks banque
+  banques startup startups studio studios carrier carriers operator operators operateur operateurs manufacturer
+  manufacturers constructeur constructeurs fabricant fabricants brand brands marque marques investor investors
+  investisseur investisseurs fund fonds rival rivals rival rivaux competitor competitors concurrent concurrents
+  supplier suppliers fournisseur fournisseurs client customer executive executives dirigeant dirigeants`.split(
+    /\s+/,
+  ),
+);
 const LIGHT_GROUPS = new Set(["become", "show", "give"]);
 // General verbs: the answer need not repeat them. Besides `make`, `faire`, `pouvoir`…, those of
 // counting and holding (`Combien d'utilisateurs compte X ?` is answered by `X a 45 millions
@@ -167,7 +182,9 @@ const QUANTIFIERS = new Set(["much", "many", "long", "big", "large", "old"]);
 const INVERTED = /\p{L}-(?:t-)?(?:il|elle|ils|elles|on)(?![\p{L}-])/u;
 const YESNO =
   /^(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|est-ce que|est-ce qu')\b/;
-const NEGATION = /\b(?:not|never|no|n't|ne|pas|jamais|aucun|aucune|nobody)\b|\bn'/;
+// Letters, not `\b`: `\bne\b` found a negation in `Solvène` (`è` is not a word character to `\b`).
+const NEGATION =
+  /(?<!\p{L})(?:not|never|no|ne|pas|jamais|aucun|aucune|nobody)(?!\p{L})|n't(?!\p{L})|(?<!\p{L})n'/u;
 
 /**
  * Reads a question in English or French: its language (the hint wins when the question is too
@@ -212,7 +229,10 @@ export function analyseQuestion(question: string, langHint?: string): AnalysedQu
       if (kind !== "who" || type.kind === "who") skip.add(i);
       if (kind !== "who") kind = type.kind;
       unit = type.unit ?? unit;
-    } else if (kind === "what" && groupsOfKeys(termKeys(word)).some((g) => WHO_NOUN_GROUPS.has(g))) {
+    } else if (
+      kind === "what" &&
+      (PERSON_NOUNS.has(word) || groupsOfKeys(termKeys(word)).some((g) => WHO_NOUN_GROUPS.has(g)))
+    ) {
       // `Quel partenaire Oracle a-t-il choisi ?`: a name answers, and the noun stays a search term.
       kind = "who";
     } else if (isStopWord(word) || QUANTIFIERS.has(word) || kind === "howmuch") {
@@ -233,6 +253,8 @@ export function analyseQuestion(question: string, langHint?: string): AnalysedQu
   }
 
   const concepts: Concept[] = [];
+  // The token each concept starts at.
+  const starts: number[] = [];
   // `CTO`, `CFO` written in capitals are roles, not names.
   const names = findNameSpans(text)
     .flatMap((span) => splitAtLinks(span, tokens, text))
@@ -259,6 +281,7 @@ export function analyseQuestion(question: string, langHint?: string): AnalysedQu
           : undefined;
       const split = parts.length > 1 ? { parts: parts.map(withSynonyms) } : {};
       const label = version ? text.slice(name.start, next!.end) : name.surface;
+      starts[concepts.length] = i;
       concepts.push({
         label,
         alternatives,
@@ -274,6 +297,7 @@ export function analyseQuestion(question: string, langHint?: string): AnalysedQu
     const phrase = matchPhrase(foldedTokens, i);
     if (phrase) {
       const label = text.slice(tokens[i]!.start, tokens[i + phrase.length - 1]!.end);
+      starts[concepts.length] = i;
       concepts.push(conceptOf(label, [], [phrase.group], light.has(i)));
       i += phrase.length - 1;
       continue;
@@ -290,7 +314,21 @@ export function analyseQuestion(question: string, langHint?: string): AnalysedQu
     // The unit is said with any of its words: `people` by `210 employees`.
     if (unit && UNIT_WORDS[word] === unit)
       for (const other of unitWords(unit)) if (other !== word) concept.alternatives.push([termKeys(other)]);
+    starts[concepts.length] = i;
     concepts.push(concept);
+  }
+  if (kind === "yesno") {
+    // What is asked about the subject decides the answer: `Was the outage a cyberattack?` is
+    // answered by the sentence about a cyberattack, not by the one about the outage.
+    // The complement of `is`/`est` (`a cyberattack`), or the verb of any other (`appeal`, not
+    // `the ruling`).
+    const [from, all] = predicateStart(tokens, foldedTokens, names, lower);
+    for (let n = 0; n < concepts.length; n++) {
+      const concept = concepts[n]!;
+      if (concept.name || concept.weight < 1 || starts[n]! < from) continue;
+      concept.weight = PREDICATE_WEIGHT;
+      if (!all) break;
+    }
   }
   // `What is Oracle's revenue?` asks for a number; `Combien vaut Quantrix ?`, for money.
   const quantity = concepts.flatMap((c) => c.groups).find((g) => g in QUANTITY_GROUPS);
@@ -316,6 +354,47 @@ export function analyseQuestion(question: string, langHint?: string): AnalysedQu
     keyTerms,
     expandedTerms: expand(concepts),
   };
+}
+
+const PREDICATE_WEIGHT = 2;
+const COPULAS = new Set(["is", "are", "was", "were", "est", "etait", "sont", "etaient"]);
+const BE = new Set(["be", "been", "being", "ete"]);
+const DETERMINERS = new Set(["a", "an", "the", "any", "un", "une", "le", "la", "les", "des", "du"]);
+
+/**
+ * Where a yes/no question's predicate starts (a token index), and whether all of it is asked
+ * (a copula's complement) or only its first word (a verb, not its object): after a French
+ * inverted subject (`Orchard va-t-il | faire appel`), after `been`/`été`, at the complement's
+ * article after a copula's subject (`Was the Solvène outage | a cyberattack`), else after the
+ * subject's name (`Will Orchard | appeal the ruling`), else at the first article.
+ */
+function predicateStart(
+  tokens: readonly Token[],
+  folded: readonly string[],
+  names: readonly NameSpan[],
+  lower: string,
+): [number, boolean] {
+  const inverted = lower.match(INVERTED);
+  if (inverted) {
+    const end = inverted.index! + inverted[0].length;
+    const at = tokens.findIndex((t) => t.start >= end);
+    const copula = COPULAS.has(folded[at - 3] ?? "") || COPULAS.has(folded[at - 2] ?? "");
+    return [at < 0 ? tokens.length : at, copula];
+  }
+  // `Est-ce que la panne était | une cyberattaque`: the subject comes before the verb.
+  const opening = folded[0] === "est" && folded[1] === "ce" ? 2 : 0;
+  if (opening > 0) {
+    const verb = folded.findIndex((word, i) => i > opening && (COPULAS.has(word) || BE.has(word)));
+    if (verb > 0) return [verb + 1, COPULAS.has(folded[verb]!)];
+  }
+  const been = folded.findIndex((word, i) => i > opening && BE.has(word));
+  if (been > 0) return [been + 1, false];
+  // The subject's own article (`Was the outage…`) is not the complement's.
+  const article = folded.findIndex((word, i) => i > opening + 1 && DETERMINERS.has(word));
+  if (COPULAS.has(folded[0]!)) return [article > 0 ? article : tokens.length, true];
+  const subject = names.find((n) => n.firstToken > opening);
+  if (subject && subject.firstToken <= opening + 2) return [subject.lastToken + 1, false];
+  return [article > 0 ? article : tokens.length, false];
 }
 
 // `did Oracle`, `will the Oracle board`: an auxiliary before the name makes it the subject.

@@ -1,9 +1,10 @@
 import { type AnalyzedText, analyzeText } from "../text/analyze.ts";
 import { findNameSpans, type NameSpan } from "../text/entities.ts";
-import { findNumberSpansIn } from "../text/numbers.ts";
+import { findNumberSpansIn, type NumberSpan } from "../text/numbers.ts";
 import { stemKeys } from "../text/stem.ts";
 import { tokenize } from "../text/tokenize.ts";
 import type { Fact } from "./fact.ts";
+import { isPartOfName } from "./fact-terms.ts";
 import { findCauseSpots, findPlaceSpots, findTimeSpots, type Spot } from "./kinds.ts";
 import { ROLE_GROUPS } from "./lexicon.ts";
 import { type AnalysedQuestion, DURATION_UNITS, unitOfWord } from "./question.ts";
@@ -56,12 +57,15 @@ export function scoreKind(
       );
     case "howmuch": {
       const asked = new Set(q.text.match(/\d+(?:[.,]\d+)?/g) ?? []);
-      const numbers = findNumberSpansIn(tokens, text, { spelled: true }).filter((n) => !asked.has(n.value));
+      // `Atlas-3`, `GPT-4`: a version is part of a name, not a quantity.
+      const numbers = findNumberSpansIn(tokens, text, { spelled: true }).filter(
+        (n) => !asked.has(n.value) && !VERSION_BEFORE.test(text.slice(Math.max(0, n.start - 2), n.start)),
+      );
       const lasting = q.unit !== undefined && (q.unit === "duration" || DURATION_UNITS.has(q.unit));
       return best(
         numbers.map((n) => ({
           score:
-            unitScore(q.unit, unitAfter(text, n.end) ?? n.unit, n.currency) *
+            unitScore(q.unit, unitOf(text, n), n.currency) *
             (lasting && OFFSET_AFTER.test(text.slice(n.end, n.end + 20)) ? OFFSET : 1) *
             (0.85 + 0.15 * near(n.start)),
           spot: { start: n.start, end: n.end, key: n.key },
@@ -99,6 +103,10 @@ function scoreWho(
   tokenKeys: readonly (readonly string[])[],
 ): Scored {
   const asked = (key: string) => stemKeys(key).some((k) => questionKeys.has(k));
+  // `Skyforge Entertainment` when asked about Skyforge is the asked name, not an answer.
+  const askedNames = q.concepts.filter((c) => c.name).flatMap((c) => c.alternatives[0]?.flat() ?? []);
+  const longerAsked = (key: string) =>
+    stemKeys(key).some((k) => askedNames.some((name) => isPartOfName(name, k)));
   const names = findNameSpans(fact.text, new Set(fact.entities.names));
   if (q.identity) {
     const role = fact.roles.find((r) => asked(r.holderKey));
@@ -147,7 +155,12 @@ function scoreWho(
   const inDescription = (n: NameSpan) => described.some((r) => n.start >= r.start && n.end <= r.end);
   const candidates: Scored[] = names
     .filter(
-      (n) => !asked(n.key) && !isPlace(n.key) && !inDescription(n) && !spansAsked(n, tokenKeys, questionKeys),
+      (n) =>
+        !asked(n.key) &&
+        !longerAsked(n.key) &&
+        !isPlace(n.key) &&
+        !inDescription(n) &&
+        !spansAsked(n, tokenKeys, questionKeys),
     )
     .map((n) => ({
       score: (0.7 + 0.3 * near(n.start)) * side(n.start),
@@ -182,7 +195,17 @@ function sameName(a: string, b: string): boolean {
   return stemKeys(a).some((k) => keys.includes(k));
 }
 
-/** `75 millions d'utilisateurs`: the unit may follow the number's own scale word. */
+const VERSION_BEFORE = /\p{L}-$/u;
+
+/**
+ * A number's unit: its own (`trente heures`), else the word after it or after its scale word
+ * (`75 millions d'utilisateurs`, `960 megawatts`). `trente heures les clients` is hours, not clients.
+ */
+function unitOf(text: string, n: NumberSpan): string | undefined {
+  if (n.unit !== undefined && n.unit !== "million" && n.unit !== "billion") return n.unit;
+  return unitAfter(text, n.end) ?? n.unit;
+}
+
 function unitAfter(text: string, end: number): string | undefined {
   const words = tokenize(text.slice(end, end + 40)).slice(0, 2);
   return words.map((w) => unitOfWord(w.folded)).find((u) => u !== undefined);
@@ -196,7 +219,9 @@ function unitScore(
   if (asked === "money")
     return currency || unit === "money" ? 1 : unit === "million" || unit === "billion" ? 0.8 : 0.3;
   if (asked === undefined) return unit || currency ? 1 : 0.8;
-  if (asked === "count") return currency || unit === "money" || unit === "%" ? 0.3 : 1;
+  // `How many customers` is not answered by `trente heures` either.
+  if (asked === "count")
+    return currency || unit === "money" || unit === "%" ? 0.3 : unit && DURATION_UNITS.has(unit) ? 0.45 : 1;
   if (asked === unit) return 1;
   // `Combien de temps` is answered by `sept heures`; `How many hours` less so by `90 minutes`.
   const lasting = unit !== undefined && DURATION_UNITS.has(unit);

@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
+import { answerQuestion } from "../../src/facts/answer.ts";
 import { extractFacts } from "../../src/facts/extract-facts.ts";
-import { createFactIndex, type FactIndex } from "../../src/facts/fact-index.ts";
+import { createFactIndex, type FactIndex, type FactSearch } from "../../src/facts/fact-index.ts";
 import type { Item, Lang } from "../../src/model.ts";
 
 const fixture = (path: string) => fileURLToPath(new URL(`../fixtures/${path}`, import.meta.url));
@@ -68,4 +69,24 @@ export function indexOf(items: readonly Item[]): FactIndex {
   const index = createFactIndex();
   for (const item of items) index.add(extractFacts(item));
   return index;
+}
+
+/** A news article of a test's own, told in one language. */
+export function story(key: string, lang: Lang, title: string, text: string, published: string): Item {
+  return {
+    ...feedItems()[0]!,
+    key,
+    id: `https://news.example/${key}`,
+    link: `https://news.example/${key}`,
+    lang,
+    title,
+    text,
+    published,
+    topics: [],
+  };
+}
+
+/** Asks questions of `index` as of `now`. */
+export function asking(index: FactSearch, now = "2025-03-01T00:00:00Z") {
+  return (question: string) => answerQuestion(question, index, { now });
 }

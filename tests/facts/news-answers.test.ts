@@ -1,23 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { answerQuestion } from "../../src/facts/answer.ts";
-import type { FactSearch } from "../../src/facts/fact-index.ts";
 import { analyseQuestion } from "../../src/facts/question.ts";
-import type { Item, Lang } from "../../src/model.ts";
-import { feedItems, indexOf } from "./fixtures.ts";
+import { asking, indexOf, story } from "./fixtures.ts";
 
 // Tech news beyond the TikTok deal, each story told in one language: the ways news states
 // roles, causes, amounts and counts, asked about in English and French.
-const story = (key: string, lang: Lang, title: string, text: string, published: string): Item => ({
-  ...feedItems()[0]!,
-  key,
-  id: `https://news.example/${key}`,
-  link: `https://news.example/${key}`,
-  lang,
-  title,
-  text,
-  published,
-  topics: [],
-});
 
 const index = indexOf([
   story(
@@ -114,10 +100,6 @@ const index = indexOf([
 ]);
 
 /** Answers questions from `index` as of `now`. */
-function asking(index: FactSearch, now = "2025-03-01T00:00:00Z") {
-  return (question: string) => answerQuestion(question, index, { now });
-}
-
 const ask = asking(index, "2025-01-20T00:00:00Z");
 
 describe("answers to questions about tech news", () => {

@@ -1,0 +1,109 @@
+import { describe, expect, it } from "vitest";
+import { analyseQuestion } from "../../src/facts/question.ts";
+import { asking, indexOf, story } from "./fixtures.ts";
+
+// Ways members ask that read past the question's words: yes or no, `which judge`, a year, a
+// short form of a company's name, a count next to a length of time.
+const index = indexOf([
+  story(
+    "kestrel",
+    "en",
+    "Kestrel Bank customers locked out for nine hours",
+    "Customers of Kestrel Bank could not log in to its mobile app for nine hours on Tuesday. " +
+      "The outage began during a routine software update, the bank said. " +
+      '"This was not a cyberattack," a spokeswoman said.',
+    "2025-02-12T09:00:00Z",
+  ),
+  story(
+    "marlowe",
+    "en",
+    "Dutch regulator fines Marlowe Games €12 million over loot boxes",
+    "The Dutch gaming authority fined Marlowe Games €12 million on Friday for selling loot boxes to children. " +
+      "The fine is the largest the authority has ever imposed on a games company. " +
+      "Marlowe said it would appeal.",
+    "2025-02-14T09:00:00Z",
+  ),
+  story(
+    "brindle",
+    "en",
+    "Judge orders Brindle Health to pay $12 million over patient data",
+    "A federal judge in Seattle on Monday ordered Brindle Health to pay $12 million for sharing patient data with advertisers. " +
+      "U.S. District Judge Nora Whitcombe also ruled that the company must delete the data.",
+    "2025-02-17T09:00:00Z",
+  ),
+  story(
+    "corvane",
+    "en",
+    "Corvane Systems to buy Pixelbarn for $90 million",
+    "Corvane Systems said on Tuesday it had agreed to acquire Pixelbarn, a Lisbon studio, for $90 million. " +
+      "It bought the Polish developer Oakfield Games for $40 million in 2022.",
+    "2025-02-18T09:00:00Z",
+  ),
+  story(
+    "tessaly",
+    "en",
+    "Tessaly Studios sued over loot boxes",
+    "A consumer group led by the Digital Rights Alliance sued Tessaly on Monday in Amsterdam. " +
+      "Tessaly Studios declined to comment.",
+    "2025-02-19T09:00:00Z",
+  ),
+  story(
+    "ferlane",
+    "fr",
+    "Panne géante chez Ferlane Banque",
+    "La panne a privé pendant près de trente heures les clients de Ferlane Banque de l'accès à leurs comptes. " +
+      "La panne a touché environ 800 000 clients, selon la banque.",
+    "2025-02-20T09:00:00Z",
+  ),
+  story(
+    "pallas",
+    "en",
+    "Pallas releases Nova-3 model",
+    "Nova-3 will be available immediately to paying subscribers of Pallas's assistant, which costs $20 a month.",
+    "2025-02-21T09:00:00Z",
+  ),
+]);
+const ask = asking(index);
+
+describe("yes/no questions", () => {
+  it("answers with the sentence about what is asked of the subject, not the one about the subject", async () => {
+    // The headline names the bank and the outage; the answer is the sentence about a cyberattack.
+    expect((await ask("Was the Kestrel outage a cyberattack?")).answer).toMatch(/not a cyberattack/);
+    // The verb is asked (`appeal`), not its object (`the fine`, which the headline says).
+    expect((await ask("Will Marlowe appeal the fine?")).answer).toMatch(/would appeal/);
+    expect((await ask("Marlowe va-t-il faire appel ?")).answer).toMatch(/would appeal/);
+  });
+
+  it("does not read a name ending in `ène` as a negation", () => {
+    expect(analyseQuestion("Was the Solvène outage a cyberattack?").negated).toBe(false);
+    expect(analyseQuestion("Wasn't the outage a cyberattack?").negated).toBe(true);
+  });
+
+  it("reads `Comment … a-t-il …` as asking how, not yes or no", () => {
+    expect(analyseQuestion("Comment Pékin a-t-il réagi à l'interdiction ?").kind).toBe("what");
+  });
+});
+
+describe("names asked for and names asked about", () => {
+  it("answers `which judge` with the judge, not the city the court sits in", async () => {
+    expect((await ask("Which judge ruled against Brindle Health?")).answer).toMatch(/Nora Whitcombe/);
+  });
+
+  it("does not answer `who` with the asked company's full name", async () => {
+    expect((await ask("Who sued Tessaly?")).answer).toMatch(/Digital Rights Alliance/);
+  });
+
+  it("takes a year in the question as the time asked about, and the company's full name as the company asked", async () => {
+    expect((await ask("Which studio did Corvane buy in 2022?")).answer).toMatch(/Oakfield Games/);
+  });
+});
+
+describe("numbers and their units", () => {
+  it("does not count customers with a length of time written before the word `clients`", async () => {
+    expect((await ask("How many customers were hit by the Ferlane outage?")).answer).toMatch(/800 000/);
+  });
+
+  it("does not take a product's version number for a quantity", async () => {
+    expect((await ask("How many users does Pallas's assistant have?")).answer).toBeNull();
+  });
+});
