@@ -96,15 +96,15 @@ const LETTERS = "abcdefghijklmnopqrstuvwxyz";
  * lexicon does not know becomes the word one edit away (a letter missing, extra or wrong, or two
  * letters swapped) that the lexicon knows, else the one the most facts hold. `who bougth
  * pixelforge` is read as `who bought pixelforge`, `will rapidex apeal` as `will rapidex appeal`.
- * Left as written: capitalised words (names the fact base may not hold), short words, words of
- * the English or French dictionary (`filed` is not a typo of `fined`), words with no such
- * neighbour.
+ * A capitalised word no fact holds becomes the word facts hold with two letters swapped, a letter
+ * less or a letter doubled (`Quillfeild` → `Quillfield`). Left as written: short words, words of the English or
+ * French dictionary (`filed` is not a typo of `fined`), words with no such neighbour.
  */
 export async function correctSpelling(question: string, counts: TermCounts): Promise<string> {
   const words = tokenize(question).filter(
     (t) =>
       t.folded.length >= MIN_LENGTH &&
-      t.surface === t.surface.toLowerCase() &&
+      (t.surface === t.surface.toLowerCase() || isCapitalised(t.surface)) &&
       /^[a-z]+$/.test(t.folded) &&
       !isStopWord(t.folded),
   );
@@ -116,10 +116,20 @@ export async function correctSpelling(question: string, counts: TermCounts): Pro
   // Right to left: a replacement does not move the words still to replace.
   for (const token of words.reverse()) {
     if (!unknown.has(token.folded)) continue;
-    const best = await closestKnown(token.folded, counts);
-    if (best) corrected = corrected.slice(0, token.start) + best + corrected.slice(token.end);
+    const name = isCapitalised(token.surface);
+    const best = await closestKnown(token.folded, counts, name);
+    if (!best) continue;
+    const written = name ? best.charAt(0).toUpperCase() + best.slice(1) : best;
+    corrected = corrected.slice(0, token.start) + written + corrected.slice(token.end);
   }
   return corrected;
+}
+
+function isCapitalised(surface: string): boolean {
+  return (
+    surface.charAt(0) !== surface.charAt(0).toLowerCase() &&
+    surface.slice(1) === surface.slice(1).toLowerCase()
+  );
 }
 
 /** The words neither the lexicon, nor any fact, nor the dictionary knows. */
@@ -150,12 +160,17 @@ function inDictionary(word: string): boolean {
   return dictionary.includes(`"${word}"`);
 }
 
-async function closestKnown(word: string, counts: TermCounts): Promise<string | undefined> {
-  const candidates = [...oneEditAway(word)];
+/**
+ * The known word one edit away. For a `name`, only a word some facts hold, and only by two
+ * letters swapped, a letter extra or one of a double missing: a name with another letter is as
+ * often another company (`Kestrian` is not `Kestrion`).
+ */
+async function closestKnown(word: string, counts: TermCounts, name: boolean): Promise<string | undefined> {
+  const candidates = [...oneEditAway(word, !name)];
   const found = await countsOfWords(candidates, counts);
   let best: { word: string; lexicon: boolean; count: number } | undefined;
   candidates.forEach((candidate, n) => {
-    const lexicon = groupsOfKeys(stemKeys(candidate)).length > 0;
+    const lexicon = !name && groupsOfKeys(stemKeys(candidate)).length > 0;
     const count = Math.max(0, ...found[n]!.map((c) => c.text + c.names));
     if (!lexicon && count === 0) return;
     if (!best || (lexicon && !best.lexicon) || (lexicon === best.lexicon && count > best.count))
@@ -176,7 +191,7 @@ async function countsOfWords(words: readonly string[], counts: TermCounts): Prom
   });
 }
 
-function* oneEditAway(word: string): Generator<string> {
+function* oneEditAway(word: string, anyLetter: boolean): Generator<string> {
   const seen = new Set<string>([word]);
   const fresh = function* (candidate: string) {
     if (seen.has(candidate) || isStopWord(candidate)) return;
@@ -187,6 +202,10 @@ function* oneEditAway(word: string): Generator<string> {
     const [head, tail] = [word.slice(0, i), word.slice(i)];
     if (tail) yield* fresh(head + tail.slice(1));
     if (tail.length > 1) yield* fresh(head + tail[1] + tail[0] + tail.slice(2));
+    if (!anyLetter) {
+      if (tail) yield* fresh(head + tail[0] + tail);
+      continue;
+    }
     for (const letter of LETTERS) {
       if (tail && letter !== tail[0]) yield* fresh(head + letter + tail.slice(1));
       yield* fresh(head + letter + tail);

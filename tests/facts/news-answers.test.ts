@@ -371,6 +371,9 @@ describe("questions typed in a hurry", () => {
     expect(await correctSpelling("Who fined Vamex?", frequencies)).toBe("Who fined Vamex?");
     expect(await correctSpelling("who filed against vamex", frequencies)).toBe("who filed against vamex");
     expect(await correctSpelling("Did Kestrian buy Vamex?", frequencies)).toBe("Did Kestrian buy Vamex?");
+    // Letters swapped, one extra, one of a double missing: a name misspelt, read as the name.
+    expect(await correctSpelling("Did Kestroin buy Vammex?", frequencies)).toBe("Did Kestrion buy Vamex?");
+    expect(await correctSpelling("Who did Brenllo buy?", frequencies)).toBe("Who did Brenlo buy?");
     expect(await correctSpelling("who bougth kestrion", frequencies)).toBe("who bought kestrion");
   });
 });
