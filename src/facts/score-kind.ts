@@ -87,11 +87,35 @@ export function scoreKind(
       return best(
         findPlaceSpots(text, isPlace)
           .filter((s) => !isAsked(text.slice(s.start, s.end), questionKeys))
-          .map((s) => ({ score: s.strength * (0.85 + 0.15 * near(s.start)), spot: s })),
+          .map((s) => ({
+            score:
+              s.strength * (0.85 + 0.15 * near(s.start)) * (basesOther(q, text, s.start) ? OTHER_BASE : 1),
+            spot: s,
+          })),
       );
     default:
       return { score: tokens.length - anchors.length >= 4 ? 0.9 : 0.6 };
   }
+}
+
+// `Skyforge, based in Seattle, will pay…` does not say where Ironpine is based.
+const BASED_IN_BEFORE =
+  /(?:,\s*|\s)(?:based|headquartered|located|bas[ée]e?s?|install[ée]e?s?|implant[ée]e?s?|situ[ée]e?s?)\s+(?:in|at|[àa]|en|au|aux)\s+(?:the\s+)?$/iu;
+const OTHER_BASE = 0.4;
+
+// The capitalised words right before `, based in`: whose base it is.
+const OWNER_BEFORE = /(\p{Lu}[\p{L}\p{N}&'-]*(?:\s+\p{Lu}[\p{L}\p{N}&'-]*)*)\s*$/u;
+
+/** Whether the place at `start` is given as the base of a name the question does not ask about. */
+function basesOther(q: AnalysedQuestion, text: string, start: number): boolean {
+  const based = text.slice(0, start).match(BASED_IN_BEFORE);
+  const owner = based && text.slice(0, based.index).match(OWNER_BEFORE)?.[1];
+  if (!owner) return false;
+  const key = tokenize(owner)
+    .map((t) => t.folded)
+    .join("");
+  const asked = q.concepts.filter((c) => c.name).flatMap((c) => c.alternatives[0]?.flat() ?? []);
+  return !stemKeys(key).some((k) => asked.some((name) => name === k || isPartOfName(name, k)));
 }
 
 function scoreWho(

@@ -48,6 +48,14 @@ const index = indexOf([
     "2025-02-19T09:00:00Z",
   ),
   story(
+    "skylark",
+    "en",
+    "Skylark Games to buy Pinecrest Interactive",
+    "Skylark Games agreed on Monday to buy Pinecrest Interactive, the Montreal studio behind Frostline. " +
+      "Skylark, based in Oslo, will pay $50 million in cash.",
+    "2025-02-19T10:00:00Z",
+  ),
+  story(
     "ferlane",
     "fr",
     "Panne géante chez Ferlane Banque",
@@ -95,6 +103,13 @@ describe("names asked for and names asked about", () => {
 
   it("takes a year in the question as the time asked about, and the company's full name as the company asked", async () => {
     expect((await ask("Which studio did Corvane buy in 2022?")).answer).toMatch(/Oakfield Games/);
+  });
+});
+
+describe("places", () => {
+  it("does not answer where a company is based with another company's base", async () => {
+    expect((await ask("Where is Skylark based?")).answer).toMatch(/based in Oslo/);
+    expect((await ask("Where is Pinecrest based?")).answer ?? "").not.toMatch(/Oslo/);
   });
 });
 
