@@ -87,8 +87,12 @@ export async function capitaliseNames(question: string, counts: TermCounts): Pro
   return out;
 }
 
-// Shorter words have too many neighbours one edit away (`sael`: sale, seal, sail…).
+// Shorter words have too many neighbours one edit away (`sael`: sale, seal, sail…). Longer ones
+// are no words: a 3 000-letter one has 160 000 neighbours, which took 40 s to look up.
 const MIN_LENGTH = 5;
+const MAX_LENGTH = 30;
+const MAX_TYPOS = 4;
+const MAX_UNHELD = 12;
 const LETTERS = "abcdefghijklmnopqrstuvwxyz";
 
 /**
@@ -104,6 +108,7 @@ export async function correctSpelling(question: string, counts: TermCounts): Pro
   const words = tokenize(question).filter(
     (t) =>
       t.folded.length >= MIN_LENGTH &&
+      t.folded.length <= MAX_LENGTH &&
       (t.surface === t.surface.toLowerCase() || isCapitalised(t.surface)) &&
       /^[a-z]+$/.test(t.folded) &&
       !isStopWord(t.folded),
@@ -112,6 +117,9 @@ export async function correctSpelling(question: string, counts: TermCounts): Pro
     words.map((t) => t.folded),
     counts,
   );
+  // A question with more unknown words than a few typos is not misspelt: it is not looked into
+  // (each word's neighbours are hundreds of lookups).
+  if (unknown.size > MAX_TYPOS) return question;
   let corrected = question;
   // Right to left: a replacement does not move the words still to replace.
   for (const token of words.reverse()) {
@@ -136,11 +144,10 @@ function isCapitalised(surface: string): boolean {
 async function unknownWords(words: readonly string[], counts: TermCounts): Promise<Set<string>> {
   const candidates = [...new Set(words)].filter((word) => groupsOfKeys(stemKeys(word)).length === 0);
   const found = await countsOfWords(candidates, counts);
-  return new Set(
-    candidates.filter(
-      (word, n) => found[n]!.every((count) => count.text + count.names === 0) && !inDictionary(word),
-    ),
-  );
+  const unheld = candidates.filter((_, n) => found[n]!.every((count) => count.text + count.names === 0));
+  // Each dictionary lookup scans the word lists: a question of many unheld words is not read for typos.
+  if (unheld.length > MAX_UNHELD) return new Set();
+  return new Set(unheld.filter((word) => !inDictionary(word)));
 }
 
 let dictionary: string | undefined;

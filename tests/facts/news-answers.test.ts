@@ -374,6 +374,12 @@ describe("questions typed in a hurry", () => {
     // Letters swapped, one extra, one of a double missing: a name misspelt, read as the name.
     expect(await correctSpelling("Did Kestroin buy Vammex?", frequencies)).toBe("Did Kestrion buy Vamex?");
     expect(await correctSpelling("Who did Brenllo buy?", frequencies)).toBe("Who did Brenlo buy?");
+    // Text pasted into the box is not misspelt: its words are not looked up one edit at a time.
+    const pasted = `who bougth kestrion ${[..."abcdefghijkl"].map((c) => `zqxw${c}`).join(" ")}`;
+    expect(await correctSpelling(pasted, frequencies)).toBe(pasted);
+    expect(await correctSpelling(`who bougth ${"k".repeat(3000)}`, frequencies)).toBe(
+      `who bought ${"k".repeat(3000)}`,
+    );
     expect(await correctSpelling("who bougth kestrion", frequencies)).toBe("who bought kestrion");
   });
 });
