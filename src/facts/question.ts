@@ -322,12 +322,12 @@ export function analyseQuestion(question: string, langHint?: string): AnalysedQu
     // answered by the sentence about a cyberattack, not by the one about the outage.
     // The complement of `is`/`est` (`a cyberattack`), or the verb of any other (`appeal`, not
     // `the ruling`).
-    const [from, all] = predicateStart(tokens, foldedTokens, names, lower);
+    const { from, to, first } = askedPart(tokens, foldedTokens, names, lower);
     for (let n = 0; n < concepts.length; n++) {
       const concept = concepts[n]!;
-      if (concept.name || concept.weight < 1 || starts[n]! < from) continue;
+      if (concept.name || concept.weight < 1 || starts[n]! < from || starts[n]! >= to) continue;
       concept.weight = PREDICATE_WEIGHT;
-      if (!all) break;
+      if (first) break;
     }
   }
   // `What is Oracle's revenue?` asks for a number; `Combien vaut Quantrix ?`, for money.
@@ -362,39 +362,55 @@ const BE = new Set(["be", "been", "being", "ete"]);
 const DETERMINERS = new Set(["a", "an", "the", "any", "un", "une", "le", "la", "les", "des", "du"]);
 
 /**
- * Where a yes/no question's predicate starts (a token index), and whether all of it is asked
- * (a copula's complement) or only its first word (a verb, not its object): after a French
- * inverted subject (`Orchard va-t-il | faire appel`), after `been`/`été`, at the complement's
- * article after a copula's subject (`Was the Solvène outage | a cyberattack`), else after the
- * subject's name (`Will Orchard | appeal the ruling`), else at the first article.
+ * The words a yes/no question asks about (token indexes `from` to `to`, or only the first concept
+ * there): a copula's complement (`Was the Solvène outage | a cyberattack`), the verb of any other
+ * (`Will Orchard | appeal the ruling`, `Orchard va-t-il | faire appel`, `Has the deal been |
+ * approved`), or a passive's subject (`Were | bank details | stolen in the breach?`: whether these
+ * were stolen, which the headline about the breach does not say).
  */
-function predicateStart(
+function askedPart(
   tokens: readonly Token[],
   folded: readonly string[],
   names: readonly NameSpan[],
   lower: string,
-): [number, boolean] {
+): { from: number; to: number; first: boolean } {
+  const end = tokens.length;
   const inverted = lower.match(INVERTED);
   if (inverted) {
-    const end = inverted.index! + inverted[0].length;
-    const at = tokens.findIndex((t) => t.start >= end);
+    const after = inverted.index! + inverted[0].length;
+    const at = tokens.findIndex((t) => t.start >= after);
     const copula = COPULAS.has(folded[at - 3] ?? "") || COPULAS.has(folded[at - 2] ?? "");
-    return [at < 0 ? tokens.length : at, copula];
+    return { from: at < 0 ? end : at, to: end, first: !copula };
   }
   // `Est-ce que la panne était | une cyberattaque`: the subject comes before the verb.
   const opening = folded[0] === "est" && folded[1] === "ce" ? 2 : 0;
   if (opening > 0) {
     const verb = folded.findIndex((word, i) => i > opening && (COPULAS.has(word) || BE.has(word)));
-    if (verb > 0) return [verb + 1, COPULAS.has(folded[verb]!)];
+    if (verb > 0) return { from: verb + 1, to: end, first: !COPULAS.has(folded[verb]!) };
   }
   const been = folded.findIndex((word, i) => i > opening && BE.has(word));
-  if (been > 0) return [been + 1, false];
+  if (been > 0) return { from: been + 1, to: end, first: true };
   // The subject's own article (`Was the outage…`) is not the complement's.
   const article = folded.findIndex((word, i) => i > opening + 1 && DETERMINERS.has(word));
-  if (COPULAS.has(folded[0]!)) return [article > 0 ? article : tokens.length, true];
+  if (COPULAS.has(folded[0]!)) {
+    const complement = article > 0 ? article : end;
+    const participle = folded.findIndex((word, i) => i > 1 && i < complement && isParticiple(word));
+    if (participle > 0) return { from: 1, to: participle, first: false };
+    return { from: complement, to: end, first: false };
+  }
   const subject = names.find((n) => n.firstToken > opening);
-  if (subject && subject.firstToken <= opening + 2) return [subject.lastToken + 1, false];
-  return [article > 0 ? article : tokens.length, false];
+  if (subject && subject.firstToken <= opening + 2)
+    return { from: subject.lastToken + 1, to: end, first: true };
+  return { from: article > 0 ? article : end, to: end, first: true };
+}
+
+const IRREGULAR_PARTICIPLES = new Set(
+  `stolen taken given sold bought hit paid made chosen won lost shut cut held led left known seen built sent
+  told found brought broken hidden written done run spent hurt struck sued`.split(/\s+/),
+);
+
+function isParticiple(word: string): boolean {
+  return (word.length > 4 && word.endsWith("ed")) || IRREGULAR_PARTICIPLES.has(word);
 }
 
 // `did Oracle`, `will the Oracle board`: an auxiliary before the name makes it the subject.

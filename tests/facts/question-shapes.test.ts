@@ -24,6 +24,14 @@ const index = indexOf([
     "2025-02-14T09:00:00Z",
   ),
   story(
+    "velmora",
+    "en",
+    "Data of 300,000 Velmora members stolen in cyberattack",
+    "Velmora, a French health insurer, said on Monday that hackers had stolen data on 300,000 members. " +
+      "The hackers had access to names and addresses, but not to bank details, Velmora said.",
+    "2025-02-15T09:00:00Z",
+  ),
+  story(
     "brindle",
     "en",
     "Judge orders Brindle Health to pay $12 million over patient data",
@@ -80,6 +88,10 @@ describe("yes/no questions", () => {
     // The verb is asked (`appeal`), not its object (`the fine`, which the headline says).
     expect((await ask("Will Marlowe appeal the fine?")).answer).toMatch(/would appeal/);
     expect((await ask("Marlowe va-t-il faire appel ?")).answer).toMatch(/would appeal/);
+    // A passive asks about its subject: whether bank details were among the data stolen.
+    expect((await ask("Were bank details stolen in the Velmora breach?")).answer).toMatch(
+      /not to bank details/,
+    );
   });
 
   it("does not read a name ending in `ène` as a negation", () => {
