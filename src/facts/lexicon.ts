@@ -239,9 +239,12 @@ const GROUPS: Record<string, string> = {
     ce_marche un_marche de_marche part_de_marche parts_de_marche`,
   dividend: "dividend dividends dividende dividendes",
   buyback: "buyback buybacks share_buyback rachat_actions rachats_actions",
-  price: `vaut valoir valait vaudrait price prices priced pricing cost costs value valued worth valuation amount prix
-    cout couts coute coutent valeur valorisation valorise valorisee montant tarif tarifs pay pays paid paying
-    payer paye payee paie debourser`,
+  price: `price prices priced pricing cost costs amount prix cout couts coute coutent montant tarif tarifs pay pays
+    paid paying payer paye payee paie debourser`,
+  // What a company or a deal is worth, not what something costs (`What is Lumora worth?` is not
+  // answered by `its chatbot costs $20 a month`).
+  valuation: `vaut valoir valait vaudrait value valued worth valuation valuations valeur valorisation valorise
+    valorisee`,
   spending: "spending spend spends spent expenses expense expenditure depense depenses depenser capex",
   fees: "fee fees frais commission commissions",
   free: "free gratuit gratuite gratuits gratuites gratuitement",

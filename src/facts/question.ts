@@ -134,6 +134,7 @@ export const DURATION_UNITS: ReadonlySet<string> = new Set([
 // "What is Oracle's revenue?" asks for a number even though it starts with "what".
 const QUANTITY_GROUPS: Record<string, string> = {
   price: "money",
+  valuation: "money",
   revenue: "money",
   profit: "money",
   users: "users",

@@ -45,6 +45,12 @@ const news = indexOf([
     "Kordel Energy will spend $900 million to keep the Blackmoor nuclear plant open until 2045.",
   ),
   brief("kordel-office", "en", "Kordel Energy will spend $40 million on a new headquarters in Leeds."),
+  brief(
+    "pellucid",
+    "en",
+    "Pellucid's note-taking app costs $12 a month. The start-up raised $200 million in May at a valuation of $3 billion.",
+    "Pellucid raises $200 million",
+  ),
   // Words that look like the ones asked about, in stories that do not answer.
   brief("dravix-bonus", "fr", "Dravix versera une prime de 3 millions d'euros à ses salariés fin juin."),
   brief("corvix-licences", "fr", "Corvix a obtenu 12 licences d'exploitation en mai."),
@@ -80,6 +86,10 @@ describe("answers questions that paraphrase the story", () => {
     ["How much did Telvora pay for its spectrum?", "telvora-auction", /300 millions d'euros/],
     // A reactor is the nuclear plant.
     ["How much will Kordel Energy spend on the reactor?", "kordel-plant", /\$900 million/],
+    // What a company is worth is its valuation, not what its product costs; and the reverse.
+    ["What is Pellucid worth?", "pellucid", /valuation of \$3 billion/],
+    ["Combien vaut Pellucid ?", "pellucid", /valuation of \$3 billion/],
+    ["How much does the Pellucid app cost?", "pellucid", /costs \$12 a month/],
   ])("%s", async (question, key, expected) => {
     const result = await ask(question);
     expect(result.answer).toMatch(expected);
