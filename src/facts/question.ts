@@ -106,7 +106,7 @@ for (const [unit, words] of Object.entries({
   hour: "hour hours heure heures",
   minute: "minute minutes min",
   second: "second seconds seconde secondes",
-  people: "employees employee people personnes staff workers salaries employes",
+  people: "employees employee people personnes staff workers salaries employes jobs postes emplois positions",
   users: "users utilisateurs customers clients subscribers abonnes",
   money: "money argent dollars euros",
 })) {

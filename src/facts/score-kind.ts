@@ -222,8 +222,9 @@ function sameName(a: string, b: string): boolean {
 const VERSION_BEFORE = /\p{L}-$/u;
 
 /**
- * A number's unit: its own (`trente heures`), else the word after it or after its scale word
- * (`75 millions d'utilisateurs`, `960 megawatts`). `trente heures les clients` is hours, not clients.
+ * A number's unit: its own (`trente heures`), else a word shortly after it or after its scale
+ * word (`75 millions d'utilisateurs`, `340 suppressions de postes`). `trente heures les clients`
+ * is hours, not clients.
  */
 function unitOf(text: string, n: NumberSpan): string | undefined {
   if (n.unit !== undefined && n.unit !== "million" && n.unit !== "billion") return n.unit;
@@ -231,7 +232,7 @@ function unitOf(text: string, n: NumberSpan): string | undefined {
 }
 
 function unitAfter(text: string, end: number): string | undefined {
-  const words = tokenize(text.slice(end, end + 40)).slice(0, 2);
+  const words = tokenize(text.slice(end, end + 40)).slice(0, 3);
   return words.map((w) => unitOfWord(w.folded)).find((u) => u !== undefined);
 }
 

@@ -72,6 +72,21 @@ const index = indexOf([
     "2025-02-20T09:00:00Z",
   ),
   story(
+    "halvex",
+    "en",
+    "Halvex to cut 1,200 jobs",
+    "Halvex will cut 1,200 jobs by the end of the year, the company said on Tuesday. " +
+      "Its plant in Leeds employs 3,000 people.",
+    "2025-02-20T10:00:00Z",
+  ),
+  story(
+    "tervane",
+    "fr",
+    "Grève chez Tervane après l'annonce de 340 suppressions de postes",
+    "Les suppressions concernent surtout l'usine de Crolles, qui emploie 1 200 personnes.",
+    "2025-02-20T11:00:00Z",
+  ),
+  story(
     "pallas",
     "en",
     "Pallas releases Nova-3 model",
@@ -128,6 +143,11 @@ describe("places", () => {
 describe("numbers and their units", () => {
   it("does not count customers with a length of time written before the word `clients`", async () => {
     expect((await ask("How many customers were hit by the Ferlane outage?")).answer).toMatch(/800 000/);
+  });
+
+  it("counts people laid off by the jobs cut, and jobs cut by the word a little after the number", async () => {
+    expect((await ask("How many people is Halvex laying off?")).answer).toMatch(/1,200 jobs/);
+    expect((await ask("Combien de postes Tervane va-t-elle supprimer ?")).answer).toMatch(/340 suppressions/);
   });
 
   it("does not take a product's version number for a quantity", async () => {
