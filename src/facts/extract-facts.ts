@@ -4,7 +4,6 @@ import { normaliseText } from "../text/fold.ts";
 import { collapseSpaces, splitSentences } from "../text/sentences.ts";
 import { type Token, tokenize } from "../text/tokenize.ts";
 import type { Fact } from "./fact.ts";
-import { kindsOf } from "./kinds.ts";
 import { findRelations } from "./relations.ts";
 import type { SentenceNames } from "./roles.ts";
 
@@ -24,8 +23,9 @@ const MIN_TITLE_WORDS = 2;
 
 /**
  * Splits an item into facts: its title (index 0) and every sentence of its text, minus
- * boilerplate and fragments. Each fact carries the item's provenance and scope, its entities,
- * the kinds of answer it holds, and what it refers to without naming (see {@link Fact}).
+ * boilerplate and fragments. Each fact carries the item's provenance and scope, its entities
+ * and what it refers to without naming (see {@link Fact}); the kind of answer it holds (a date,
+ * a cause…) is read when a question asks for one (score-kind.ts).
  * Ids are `<item key>#<index>`, the index counting the title and every sentence of the text, so
  * re-extracting the same item gives the same ids.
  */
@@ -80,7 +80,6 @@ export function extractFacts(item: Item): Fact[] {
       index,
       text,
       entities,
-      kinds: kindsOf(text, entities, referents),
       contextNames,
       titleNames: index === 0 ? [] : titleNames,
       referents,
@@ -143,7 +142,6 @@ export function curatedToFacts(curated: readonly CuratedFact[]): Fact[] {
       index: 0,
       text,
       entities,
-      kinds: kindsOf(text, entities, referents),
       contextNames: [],
       titleNames: [],
       referents,

@@ -2,8 +2,6 @@ import type { Lang } from "../model.ts";
 import type { Entities } from "../text/entities.ts";
 
 /** What kind of answer a fact can give: who (a name), when (a date), how much (a number), why, where. */
-export type FactKind = "name" | "date" | "number" | "cause" | "place";
-
 /**
  * One sentence newsdesk read (or one curated fact), with where it came from and what it holds.
  * Facts are plain JSON: the index persists them as they are.
@@ -27,7 +25,6 @@ export interface Fact {
   index: number;
   text: string;
   entities: Entities;
-  kinds: FactKind[];
   /**
    * Folded names the sentence is about without writing them: the previous sentence's and those
    * its references resolve to. Indexed as low-weight context, so `Ce dernier va devenir

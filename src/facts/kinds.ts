@@ -1,7 +1,4 @@
-import type { Entities } from "../text/entities.ts";
 import { tokenize } from "../text/tokenize.ts";
-import type { FactKind, Referent } from "./fact.ts";
-import { isPlace } from "./roles.ts";
 
 /** A stretch of a sentence that can answer a question (a date, a cause, a place). */
 export interface Spot {
@@ -52,9 +49,18 @@ const STRONG_CAUSES = words(
     // `fined … for abusing its position`, `condamnée pour avoir abusé de sa position`.
     "for (?!example|instance)\\p{L}{3,}ing|pour (?:ne pas )?avoir|s['’]explique par|(?:is|are|was|were) explained by",
     "caused by|causée? par|provoquée? par|accus\\p{L}* (?:it |them )?of|accusée? d['’e]|reproche",
+    // Objections: `criticised the deal, warning that it could push up bills`.
+    "warn(?:ing|ed|s) that|(?:en )?avertissant qu['’e]",
+    // Purposes: `L'opération permettra à l'entreprise de renforcer…`, `in a bid to`.
+    "in a bid to|in an effort to|so as to|aim(?:s|ed|ing)? to|vis(?:e|ent|ait|ant) [àa]|dans le but d['’e]",
+    "permett?\\p{L}* (?:[àa] [^,.;]{1,40}? )?d['’e]|(?:allow|enable)(?:s|ed|ing)? (?:it|us|them|the company|the group) to",
   ],
   "giu",
 );
+// `will lay off 1,200 employees, as subscriber growth slows`: a clause after `, as`, unless `as`
+// starts a comparison, a role or a quote's source.
+const AS_CLAUSE =
+  /(?<=, )as (?!well|part|of|such|much|many|long|soon|far|expected|usual|planned|reported|did|does|do|is|was|chief|ceo|head|a |an |the (?:first|second|third|last|largest|biggest|latest|only|new))(?=\p{L})/giu;
 // Causes a verb earlier in the sentence introduces: `justifie ce plan par`, `blamed the outage
 // on`, `banned the app, saying it had…`, `fined Rapidex 95 million reais over…`. Their lookbehinds
 // are costly: they run only on sentences that hold such a verb (VERB_CAUSE_TRIGGER).
@@ -108,8 +114,15 @@ export function findTimeSpots(text: string, clock = false): Spot[] {
   const spots = [...text.matchAll(EXPLICIT_DATES)].map((m) => spot(m, scale));
   for (const m of text.matchAll(RELATIVE_DATES)) spots.push(spot(m, 0.8 * scale));
   for (const m of text.matchAll(CLOCK_TIMES)) spots.push(spot(m, clock ? 1 : 0.75));
-  return spots;
+  // `COLUMBUS, Ohio, June 5 (Reuters) -`: the day of the report, not of what it reports.
+  const dateline = text.match(DATELINE)?.[0].length ?? 0;
+  return dateline > 0 ? spots.filter((s) => s.start >= dateline) : spots;
 }
+
+const DATELINE = new RegExp(
+  `^\\p{Lu}{2}[\\p{Lu} .'’-]*(?:,\\s*\\p{Lu}[\\p{L}.]*(?:\\s\\p{Lu}[\\p{L}.]*)*)?,\\s*(?:(?:${EN_MONTH}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.)\\s+\\d{1,2}|\\d{1,2}\\s+${FR_MONTH}|${FR_MONTH}\\s+\\d{1,2})(?:,?\\s+\\d{4})?\\s*(?:\\([^)]{1,30}\\)\\s*)?[-–—]`,
+  "u",
+);
 
 /** Causes: from the marker (`parce que`, `because`, `Pourquoi … :`) to the end of its clause. */
 export function findCauseSpots(text: string): Spot[] {
@@ -118,6 +131,7 @@ export function findCauseSpots(text: string): Spot[] {
     [STRONG_CAUSES, 1],
     ...(VERB_CAUSE_TRIGGER.test(text) ? [[VERB_CAUSES, 1] as const] : []),
     [ATTRIBUTED_CAUSES, 0.8],
+    [AS_CLAUSE, 0.7],
     [WEAK_CAUSES, 0.45],
   ] as const) {
     for (const m of text.matchAll(re)) {
@@ -158,39 +172,6 @@ export function findPlaceSpots(text: string, isPlaceName: (word: string) => bool
     spots.push({ start, end: start + word.length, strength: isPlaceName(key) ? 1 : 0.7 });
   }
   return spots;
-}
-
-/** The kinds of answer a sentence holds, from its entities and the patterns above. */
-export function kindsOf(text: string, entities: Entities, referents: readonly Referent[]): FactKind[] {
-  const kinds: FactKind[] = [];
-  const places = entities.names.filter(isPlace);
-  if (entities.names.length > places.length || referents.length > 0) kinds.push("name");
-  // Only whether a pattern matches counts here, not where: the first match settles it.
-  if (
-    entities.dates.length > 0 ||
-    hasMatch(EXPLICIT_DATES, text) ||
-    hasMatch(RELATIVE_DATES, text) ||
-    hasMatch(CLOCK_TIMES, text)
-  )
-    kinds.push("date");
-  if (entities.numbers.length > 0) kinds.push("number");
-  if (
-    hasMatch(STRONG_CAUSES, text) ||
-    (VERB_CAUSE_TRIGGER.test(text) && hasMatch(VERB_CAUSES, text)) ||
-    hasMatch(ATTRIBUTED_CAUSES, text) ||
-    hasMatch(CAUSING_VERBS, text)
-  )
-    kinds.push("cause");
-  if (places.length > 0 || hasMatch(LOCATIVE, text)) kinds.push("place");
-  return kinds;
-}
-
-/** Whether a global pattern matches anywhere in `text` (its `lastIndex` is left at 0). */
-function hasMatch(re: RegExp, text: string): boolean {
-  re.lastIndex = 0;
-  const found = re.test(text);
-  re.lastIndex = 0;
-  return found;
 }
 
 function spot(m: RegExpMatchArray, strength: number): Spot {

@@ -81,7 +81,7 @@ const GROUPS: Record<string, string> = {
   // Places.
   usa: "usa united_states america american americans americain americaine americains americaines amerique",
   china: "china chinese chine chinois chinoise chinoises beijing pekin",
-  europe: "europe european eu europeen europeenne europeens ue",
+  europe: "europe european eu europeen europeenne europeens ue european_union union_europeenne",
   france: "france french francais francaise francaises",
   uk: "uk britain british united_kingdom royaume_uni britannique britanniques",
   india: "india indian indians inde indien indienne indiens indiennes",
@@ -92,7 +92,8 @@ const GROUPS: Record<string, string> = {
   italy: "italy italian italie italien italienne italiens",
   brazil: "brazil brazilian bresil bresilien bresilienne bresiliens",
   canada: "canada canadian canadien canadienne canadiens",
-  korea: "south_korea korea korean koreans coree_du_sud sud-coreen sud-coreenne sud-coreens coreen coreenne",
+  korea:
+    "south_korea south_korean south_koreans korea korean koreans coree_du_sud sud-coreen sud-coreenne sud-coreens coreen coreenne",
   netherlands: "netherlands dutch holland pays-bas neerlandais neerlandaise",
   russia: "russia russian russie russe russes",
   switzerland: "switzerland swiss suisse suisses",
@@ -669,11 +670,15 @@ interface Phrase {
 const wordGroups = new Map<string, Set<string>>();
 const phrasesByFirst = new Map<string, Phrase[]>();
 const alternativesByGroup = new Map<string, Alternative[]>();
+// `United States`, `Corée du Sud` as name keys (`unitedstates`): a place of several words is one
+// name, which its words' keys do not find.
+const placeNames = new Set<string>();
 
 for (const [group, spec] of Object.entries(GROUPS)) {
   const alternatives: Alternative[] = [];
   for (const member of spec.trim().split(/\s+/)) {
     const words = foldText(member).split(/[_-]+/).filter(Boolean);
+    if (words.length > 1 && PLACE_GROUPS.has(group)) placeNames.add(words.join(""));
     // A fact's stop words are found by their folded form (they have no keys): `faire appel`.
     alternatives.push(words.map((w) => (isStopWord(w) ? [w, ...termKeys(w)] : termKeys(w))));
     if (words.length === 1) {
@@ -693,6 +698,11 @@ function addTo(map: Map<string, Set<string>>, key: string, value: string): void 
   const set = map.get(key) ?? new Set<string>();
   set.add(value);
   map.set(key, set);
+}
+
+/** Whether a name key is a place the lexicon writes in several words (`unitedstates`). */
+export function isPlacePhrase(key: string): boolean {
+  return placeNames.has(key);
 }
 
 /** The groups a word belongs to, by its keys. */

@@ -2,7 +2,7 @@ import type { NameSpan } from "../text/entities.ts";
 import { stemKeys } from "../text/stem.ts";
 import type { Token } from "../text/tokenize.ts";
 import type { RoleRelation } from "./fact.ts";
-import { groupsOfKeys, matchPhrase, PLACE_GROUPS, ROLE_GROUPS } from "./lexicon.ts";
+import { groupsOfKeys, isPlacePhrase, matchPhrase, PLACE_GROUPS, ROLE_GROUPS } from "./lexicon.ts";
 import { isKnownPlace } from "./place-names.ts";
 
 /** A sentence as relation finding reads it: its tokens and the names among them. */
@@ -217,7 +217,8 @@ function headsDepartment(folded: readonly string[], after: number, groups: reado
 export function isPlace(key: string): boolean {
   let place = places.get(key);
   if (place === undefined) {
-    place = isKnownPlace(key) || groupsOfKeys(stemKeys(key)).some((g) => PLACE_GROUPS.has(g));
+    place =
+      isKnownPlace(key) || isPlacePhrase(key) || groupsOfKeys(stemKeys(key)).some((g) => PLACE_GROUPS.has(g));
     remember(places, key, place);
   }
   return place;

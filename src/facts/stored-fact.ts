@@ -29,7 +29,6 @@ export interface StoredFact {
   names?: string[];
   numbers?: string[];
   dates?: string[];
-  kinds?: Fact["kinds"];
   contextNames?: string[];
   referents?: Fact["referents"];
   roles?: Fact["roles"];
@@ -60,7 +59,6 @@ export function packFact(fact: Fact): StoredFact {
     names: fact.entities.names,
     numbers: fact.entities.numbers,
     dates: fact.entities.dates,
-    kinds: fact.kinds,
     contextNames: fact.contextNames,
     referents: fact.referents,
     roles: fact.roles,
@@ -83,7 +81,6 @@ export function unpackFact(stored: StoredFact, source: SourceInfo): Fact {
     index: stored.index,
     text: stored.text,
     entities: { names: stored.names ?? [], numbers: stored.numbers ?? [], dates: stored.dates ?? [] },
-    kinds: stored.kinds ?? [],
     contextNames: stored.contextNames ?? [],
     titleNames: stored.index === 0 ? [] : (source.titleNames ?? []),
     referents: stored.referents ?? [],

@@ -210,7 +210,13 @@ function nameRangesOf(
   for (const r of runs) {
     if (r.first === r.last) {
       const key = tokens[r.first]!.folded;
-      if (r.opening && !isVouched(key, vouchedHere, known) && !isSurname(key, surnamesHere, known)) continue;
+      if (
+        r.opening &&
+        !isVouched(key, vouchedHere, known) &&
+        !isSurname(key, surnamesHere, known) &&
+        !startsAnother(known, key)
+      )
+        continue;
       ranges.push(r.first, r.first);
       continue;
     }
@@ -270,6 +276,13 @@ function isSpaceAt(text: string, i: number): boolean {
 }
 
 /** Whether `key` ends one of `keys` longer than `minLength` (and than `key` by three letters). */
+/** `Korvia` opening a headline over an article about `Korvia Mobile`: the short form of a known name. */
+function startsAnother(keys: ReadonlySet<string> | undefined, key: string): boolean {
+  if (key.length < 5) return false;
+  for (const k of keys ?? []) if (k.length > key.length + 2 && k.startsWith(key)) return true;
+  return false;
+}
+
 function endsAnother(keys: ReadonlySet<string> | undefined, key: string, minLength: number): boolean {
   for (const k of keys ?? [])
     if (k.length > minLength && k.length > key.length + 2 && k.endsWith(key)) return true;

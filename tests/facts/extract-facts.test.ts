@@ -58,11 +58,10 @@ describe("extracting facts from an item", () => {
     ).toBe(true);
   });
 
-  it("records names, numbers with units, and the kinds of answer held", () => {
+  it("records names and numbers with units", () => {
     const order = factWith("90 jours");
     expect(order.entities.numbers).toContain("90 day");
     expect(order.entities.names).toEqual(expect.arrayContaining(["tiktok", "donaldtrump"]));
-    expect(order.kinds).toEqual(expect.arrayContaining(["name", "number"]));
     expect(factWith("Moor Insights").entities.names).toContain("moorinsightsstrategy");
     expect(factWith("Entrée de façon").entities.names).toEqual(["larryellison"]);
   });

@@ -35,7 +35,6 @@ function sentenceFact(id: string, text: string, extra: Partial<Fact> = {}): Fact
     index: 0,
     text,
     entities: { names: [], numbers: [], dates: [] },
-    kinds: [],
     contextNames: [],
     titleNames: [],
     referents: [],

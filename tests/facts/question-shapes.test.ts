@@ -1,6 +1,16 @@
 import { describe, expect, it } from "vitest";
+import { extractFacts } from "../../src/facts/extract-facts.ts";
 import { analyseQuestion } from "../../src/facts/question.ts";
 import { asking, indexOf, story } from "./fixtures.ts";
+
+const altrex = story(
+  "altrex",
+  "en",
+  "Altrex unveils Nexo 5 phone",
+  "DENVER, June 5 - Altrex Mobile said on Thursday it would delay the opening of its $2 billion phone factory near Aurora, Colorado, by two years to 2028, blaming weak demand. " +
+    "The Nexo 5 will go on sale in the United States and Canada on July 4, the company said.",
+  "2025-06-05T09:00:00Z",
+);
 
 // Ways members ask that read past the question's words: yes or no, `which judge`, a year, a
 // short form of a company's name, a count next to a length of time.
@@ -87,6 +97,28 @@ const index = indexOf([
     "2025-02-20T11:00:00Z",
   ),
   story(
+    "streamlet",
+    "en",
+    "Streamlet to lay off 300 employees",
+    "Video service Streamlet said on Monday it will lay off 300 employees, about 10% of its staff, as subscriber growth slows.",
+    "2025-02-21T08:00:00Z",
+  ),
+  story(
+    "gamevo",
+    "fr",
+    "Gamevo rachète le studio Pixelcraft",
+    "L'éditeur Gamevo a racheté mardi le studio Pixelcraft, une opération qui lui permettra de renforcer sa présence dans les jeux mobiles.",
+    "2025-02-21T08:30:00Z",
+  ),
+  story(
+    "brightmoor",
+    "en",
+    "Brightmoor signs power deal",
+    "Consumer groups criticised the Brightmoor deal, warning that it could push up electricity bills.",
+    "2025-02-21T09:00:00Z",
+  ),
+  altrex,
+  story(
     "pallas",
     "en",
     "Pallas releases Nova-3 model",
@@ -130,6 +162,43 @@ describe("names asked for and names asked about", () => {
 
   it("takes a year in the question as the time asked about, and the company's full name as the company asked", async () => {
     expect((await ask("Which studio did Corvane buy in 2022?")).answer).toMatch(/Oakfield Games/);
+  });
+});
+
+describe("causes and purposes", () => {
+  it.each([
+    ["Why is Streamlet laying off staff?", /as subscriber growth slows/],
+    ["Why did Gamevo buy Pixelcraft?", /renforcer sa présence/],
+    ["Why did consumer groups criticise the Brightmoor deal?", /push up electricity bills/],
+  ])("%s", async (question, expected) => {
+    expect((await ask(question)).answer).toMatch(expected);
+  });
+});
+
+describe("datelines and the company an article is about", () => {
+  it("does not answer `when` with the dateline's day", async () => {
+    expect((await ask("When will the Altrex factory open?")).answer).toMatch(/2028/);
+  });
+
+  it("reads `the company` as the company a headline names by its short name", () => {
+    const facts = extractFacts(altrex);
+    const said = facts.find((f) => f.text.includes("the company said"));
+    expect(said?.referents.map((r) => r.surface)).toEqual(["Altrex"]);
+  });
+
+  it("never reads `the company` as a country of several words", () => {
+    const facts = extractFacts(
+      story(
+        "launch",
+        "en",
+        "Phone goes on sale",
+        "Sales start in South Korea and the United States on July 4, the company said.",
+        "2025-06-05T09:00:00Z",
+      ),
+    );
+    const surfaces = facts.flatMap((f) => f.referents.map((r) => r.surface));
+    expect(surfaces).not.toContain("United States");
+    expect(surfaces).not.toContain("South Korea");
   });
 });
 
