@@ -131,6 +131,9 @@ export const DURATION_UNITS: ReadonlySet<string> = new Set([
   "year",
 ]);
 
+// Rising, falling, cutting: `how much` asks by how much, most often in percent.
+const CHANGE_GROUPS: ReadonlySet<string> = new Set(["rise", "fall", "growth", "cut", "loss"]);
+
 // "What is Oracle's revenue?" asks for a number even though it starts with "what".
 const QUANTITY_GROUPS: Record<string, string> = {
   price: "money",
@@ -242,7 +245,10 @@ export function analyseQuestion(question: string, langHint?: string): AnalysedQu
     }
     break;
   }
-  if (kind === "howmuch" && !unit && /\bhow much\b/.test(folded)) unit = "money";
+  // `How much did X stock fall?`, `De combien…`: a change, in percent more often than money
+  // (settled once the concepts are read, below).
+  const howMuch = kind === "howmuch" && !unit && /\bhow much\b|\bde combien\b/.test(folded);
+  if (howMuch && /\bhow much\b/.test(folded)) unit = "money";
   // `How many customers…`, `Combien de clients…`: things counted, not an amount of money.
   if (kind === "howmuch" && !unit && /\bhow many\b|\bcombien d(?:e\b|')/.test(folded)) unit = "count";
   if (kind === "howmuch" && !unit && /\bhow long\b/.test(folded)) unit = "duration";
@@ -339,6 +345,7 @@ export function analyseQuestion(question: string, langHint?: string): AnalysedQu
   } else if (quantity && kind === "howmuch" && !unit && QUANTITY_GROUPS[quantity] === "money") {
     unit = "money";
   }
+  if (howMuch && concepts.some((c) => c.groups.some((g) => CHANGE_GROUPS.has(g)))) unit = "change";
   const keyTerms = concepts.map((c) => c.label);
   const actor = kind === "who" ? actorOf(text, names) : undefined;
   const identity =

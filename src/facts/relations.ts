@@ -18,8 +18,12 @@ export interface SentenceRelations {
 }
 
 const FIRM_WORDS = new Set(
-  "firme societe entreprise groupe compagnie company firm group empire startup".split(" "),
+  `firme societe entreprise groupe compagnie company firm group empire startup studio editeur publisher
+  banque bank lender assureur insurer operateur operator carrier constructeur carmaker automaker chipmaker
+  fabricant maker retailer distributeur`.split(/\s+/),
 );
+// `Its shares fell 9%`, `Son action a reculé`: a sentence opening on the company's possession.
+const POSSESSIVES = new Set(["its", "son", "sa", "ses"]);
 const POINTERS = [
   ["ce", "dernier"],
   ["cette", "derniere"],
@@ -110,7 +114,13 @@ function relationsOf(r: Reading, open: OpenRole[]): SentenceRelations {
       ? POINTERS.find((words) => words.every((w, k) => folded[i + k] === w))
       : undefined;
     const pronoun =
-      i === 0 && PRONOUNS.has(folded[0]!) ? firstPersonName(r.previous?.names ?? []) : undefined;
+      i !== 0
+        ? undefined
+        : PRONOUNS.has(folded[0]!)
+          ? firstPersonName(r.previous?.names ?? [])
+          : POSSESSIVES.has(folded[0]!) && !nameAt(r, 1)
+            ? companyOfItem(r, 0)
+            : undefined;
     const target = pointer ? antecedent(r, i) : pronoun;
     if (target) {
       const last = s.tokens[i + (pointer?.length ?? 1) - 1]!;

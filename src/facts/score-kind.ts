@@ -241,6 +241,8 @@ function unitScore(
   unit: string | undefined,
   currency: string | undefined,
 ): number {
+  // By how much something rose or fell: a percentage first, an amount of money next.
+  if (asked === "change") return unit === "%" ? 1 : currency || unit === "money" ? 0.8 : 0.5;
   if (asked === "money")
     return currency || unit === "money" ? 1 : unit === "million" || unit === "billion" ? 0.8 : 0.3;
   if (asked === undefined) return unit || currency ? 1 : 0.8;

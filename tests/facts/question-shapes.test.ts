@@ -119,6 +119,13 @@ const index = indexOf([
   ),
   altrex,
   story(
+    "orvex",
+    "en",
+    "Orvex delays its next game",
+    "Orvex shares fell to $74.20 on Tuesday after the delay. Orvex stock fell 9% over the week.",
+    "2025-02-21T10:00:00Z",
+  ),
+  story(
     "pallas",
     "en",
     "Pallas releases Nova-3 model",
@@ -186,6 +193,22 @@ describe("datelines and the company an article is about", () => {
     expect(said?.referents.map((r) => r.surface)).toEqual(["Altrex"]);
   });
 
+  it("reads `the studio`, `the bank`… and a sentence opening on `Its`/`Son` as the company the article is about", () => {
+    const facts = extractFacts(
+      story(
+        "brume",
+        "fr",
+        "Brume Interactive repousse la sortie de Nocturne",
+        "Le jeu sortira en 2026. Le studio invoque des problèmes de performances sur consoles. Son action a reculé de 9 % à Paris.",
+        "2025-06-05T09:00:00Z",
+      ),
+    );
+    const referred = (words: string) =>
+      facts.find((f) => f.text.includes(words))?.referents.map((r) => r.surface);
+    expect(referred("Le studio invoque")).toEqual(["Brume Interactive"]);
+    expect(referred("Son action")).toEqual(["Brume Interactive"]);
+  });
+
   it("never reads `the company` as a country of several words", () => {
     const facts = extractFacts(
       story(
@@ -217,6 +240,10 @@ describe("numbers and their units", () => {
   it("counts people laid off by the jobs cut, and jobs cut by the word a little after the number", async () => {
     expect((await ask("How many people is Halvex laying off?")).answer).toMatch(/1,200 jobs/);
     expect((await ask("Combien de postes Tervane va-t-elle supprimer ?")).answer).toMatch(/340 suppressions/);
+  });
+
+  it("answers by how much something fell with a percentage before an amount of money", async () => {
+    expect((await ask("How much did Orvex stock fall?")).answer).toMatch(/9%/);
   });
 
   it("does not take a product's version number for a quantity", async () => {
