@@ -202,14 +202,23 @@ function scoreWho(
   // `fondée en 2023 par Arthur Mensch`: the agent of the role's verb, close to it, holds the role.
   const agent = best(
     candidates.filter(
-      (c) =>
-        !c.spot?.insert && AGENT_BEFORE.test(fact.text.slice(0, c.spot!.start)) && near(c.spot!.start) >= 0.5,
+      (c) => !c.spot?.insert && isAgent(fact.text.slice(0, c.spot!.start)) && near(c.spot!.start) >= 0.5,
     ),
   );
   return agent.spot ? agent : { ...found, score: Math.min(found.score, 0.35) };
 }
 
-const AGENT_BEFORE = /\b(?:by|par)\s+$/i;
+// `by`, then up to three words that are not names: `by Irish siblings Aoife and…`, `par le
+// Français Arthur Mensch`.
+const AGENT_BEFORE = /(?<![\p{L}])(?:by|par)\s+((?:[\p{L}'’-]+\s+){0,3})$/iu;
+
+/** Whether the text before a name ends on the agent of a passive (`fondée en 2023 par`). */
+function isAgent(before: string): boolean {
+  const m = before.match(AGENT_BEFORE);
+  if (!m) return false;
+  const words = tokenize(m[1]!);
+  return words.every((w) => w.surface === w.surface.toLowerCase() || isPlace(w.folded));
+}
 
 const ACTOR_SIDE = 0.5;
 const COMPLEMENT_BEFORE = /(?:\b(?:by|par|of|for|with|de|du|des|pour|avec)\s+|\bd['’])$/i;

@@ -126,6 +126,13 @@ const index = indexOf([
     "2025-02-21T10:00:00Z",
   ),
   story(
+    "pellmark",
+    "en",
+    "Pellmark shares jump in market debut",
+    "Founded in 2016 by Irish siblings Aoife and Conor Brennan, Pellmark processes card payments for 90,000 shops.",
+    "2025-02-21T11:00:00Z",
+  ),
+  story(
     "pallas",
     "en",
     "Pallas releases Nova-3 model",
@@ -161,6 +168,10 @@ describe("yes/no questions", () => {
 describe("names asked for and names asked about", () => {
   it("answers `which judge` with the judge, not the city the court sits in", async () => {
     expect((await ask("Which judge ruled against Brindle Health?")).answer).toMatch(/Nora Whitcombe/);
+  });
+
+  it("answers who founded a company with the agent after `by`, past the words that describe them", async () => {
+    expect((await ask("Who founded Pellmark?")).answer).toMatch(/Aoife and Conor Brennan/);
   });
 
   it("does not answer `who` with the asked company's full name", async () => {
