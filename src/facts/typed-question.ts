@@ -15,7 +15,41 @@ export type TermCounts = (keys: readonly string[]) => readonly TermCount[] | Pro
  * base knows capitalised (`capitaliseNames`).
  */
 export async function readTypedQuestion(question: string, counts: TermCounts): Promise<string> {
-  return capitaliseNames(await correctSpelling(question, counts), counts);
+  return capitaliseNames(await correctSpelling(expandChatWords(question), counts), counts);
+}
+
+// What members type in a chat for the words a question is read by: `whos`, `ppl`, `pq`.
+const CHAT_WORDS: Record<string, string> = {
+  whats: "what is",
+  whos: "who is",
+  wheres: "where is",
+  whens: "when is",
+  hows: "how is",
+  ppl: "people",
+  govt: "government",
+  yr: "year",
+  yrs: "years",
+  qd: "quand",
+  pq: "pourquoi",
+  pk: "pourquoi",
+  pcq: "parce que",
+  bcp: "beaucoup",
+  gvt: "gouvernement",
+  svp: "",
+  stp: "",
+  pls: "",
+  plz: "",
+};
+
+/** `whos the ceo of x` → `who is the ceo of x`: chat shorthands written out, case kept at the start. */
+export function expandChatWords(question: string): string {
+  return question.replace(/(?<![\p{L}'’])\p{L}+(?![\p{L}'’])/gu, (word) => {
+    const full = CHAT_WORDS[word.toLowerCase()];
+    if (full === undefined) return word;
+    return word.charAt(0) === word.charAt(0).toUpperCase() && full
+      ? full.charAt(0).toUpperCase() + full.slice(1)
+      : full;
+  });
 }
 
 // How much more often a word may appear in sentences than among the names around facts and still

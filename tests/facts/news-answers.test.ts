@@ -365,6 +365,14 @@ describe("questions typed in a hurry", () => {
     expect((await ask("how much did brenlo pay for kestrion")).answer).toMatch(/\$310 million/);
   });
 
+  it("reads chat shorthands as the words they stand for", async () => {
+    const { expandChatWords } = await import("../../src/facts/typed-question.ts");
+    expect(expandChatWords("whos the ceo of brenlo")).toBe("who is the ceo of brenlo");
+    expect(expandChatWords("Pq Brenlo a racheté Kestrion stp")).toBe("Pourquoi Brenlo a racheté Kestrion ");
+    const typed = await ask("whos bougth kestrion");
+    expect(typed).toMatchObject({ kind: "who", answer: expect.stringMatching(/Brenlo/) });
+  });
+
   it("leaves real words and names alone, even ones no fact holds", async () => {
     const { correctSpelling } = await import("../../src/facts/typed-question.ts");
     const frequencies = (keys: readonly string[]) => index.termCounts(keys);
