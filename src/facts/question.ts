@@ -367,6 +367,7 @@ export function analyseQuestion(question: string, langHint?: string): AnalysedQu
 const PREDICATE_WEIGHT = 2;
 const COPULAS = new Set(["is", "are", "was", "were", "est", "etait", "sont", "etaient"]);
 const BE = new Set(["be", "been", "being", "ete"]);
+const THE = new Set(["the", "le", "la", "les", "l", "this", "that"]);
 const DETERMINERS = new Set(["a", "an", "the", "any", "un", "une", "le", "la", "les", "des", "du"]);
 
 /**
@@ -374,7 +375,8 @@ const DETERMINERS = new Set(["a", "an", "the", "any", "un", "une", "le", "la", "
  * there): a copula's complement (`Was the Solvène outage | a cyberattack`), the verb of any other
  * (`Will Orchard | appeal the ruling`, `Orchard va-t-il | faire appel`, `Has the deal been |
  * approved`), or a passive's subject (`Were | bank details | stolen in the breach?`: whether these
- * were stolen, which the headline about the breach does not say).
+ * were stolen, which the headline about the breach does not say), unless it is one already known
+ * (`Was the cable | sabotaged?`).
  */
 function askedPart(
   tokens: readonly Token[],
@@ -403,7 +405,11 @@ function askedPart(
   if (COPULAS.has(folded[0]!)) {
     const complement = article > 0 ? article : end;
     const participle = folded.findIndex((word, i) => i > 1 && i < complement && isParticiple(word));
-    if (participle > 0) return { from: 1, to: participle, first: false };
+    // `Was the cable | sabotaged?`: a subject already known (`the`) is not what is asked.
+    if (participle > 0)
+      return THE.has(folded[1]!)
+        ? { from: participle, to: end, first: true }
+        : { from: 1, to: participle, first: false };
     return { from: complement, to: end, first: false };
   }
   const subject = names.find((n) => n.firstToken > opening);

@@ -42,6 +42,14 @@ const index = indexOf([
     "2025-02-15T09:00:00Z",
   ),
   story(
+    "atlanta-cable",
+    "en",
+    "Subsea cable cut slows internet across West Africa",
+    "The outage is the second serious cable failure in the region in 18 months. " +
+      "Its operator ruled out sabotage at this stage.",
+    "2025-02-16T09:00:00Z",
+  ),
+  story(
     "brindle",
     "en",
     "Judge orders Brindle Health to pay $12 million over patient data",
@@ -153,6 +161,8 @@ describe("yes/no questions", () => {
     expect((await ask("Were bank details stolen in the Velmora breach?")).answer).toMatch(
       /not to bank details/,
     );
+    // …unless its subject is one already known: then the participle is asked.
+    expect((await ask("Was the cable sabotaged?")).answer).toMatch(/ruled out sabotage/);
   });
 
   it("does not read a name ending in `ène` as a negation", () => {
