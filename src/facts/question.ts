@@ -266,6 +266,8 @@ export function analyseQuestion(question: string, langHint?: string): AnalysedQu
   const names = findNameSpans(text)
     .flatMap((span) => splitAtLinks(span, tokens, text))
     .filter((span) => span.firstToken !== span.lastToken || !isRoleWord(span.key));
+  const subject = invertedSubject(tokens, text, names);
+  if (subject) names.unshift(subject);
   for (let i = 0; i < tokens.length; i++) {
     if (skip.has(i)) continue;
     const name = names.find((n) => n.firstToken === i);
@@ -425,6 +427,31 @@ const IRREGULAR_PARTICIPLES = new Set(
 
 function isParticiple(word: string): boolean {
   return (word.length > 4 && word.endsWith("ed")) || IRREGULAR_PARTICIPLES.has(word);
+}
+
+/**
+ * `Voltway est-il rentable ?`: the capitalised word before a French inverted verb is its
+ * subject, a name, though it opens the question (an opening word alone is not taken for a name).
+ */
+function invertedSubject(
+  tokens: readonly Token[],
+  text: string,
+  names: readonly NameSpan[],
+): NameSpan | undefined {
+  const first = tokens[0];
+  if (!first || names.some((n) => n.firstToken === 0) || first.surface === first.folded) return undefined;
+  if (isStopWord(first.folded) || groupsOfKeys(termKeys(first.folded)).length > 0) return undefined;
+  const inverted = INVERTED.exec(text.slice(first.end).toLowerCase());
+  if (!inverted || !/^\s+\p{L}+$/u.test(text.slice(first.end, first.end + inverted.index + 1)))
+    return undefined;
+  return {
+    key: first.folded,
+    surface: first.surface,
+    start: first.start,
+    end: first.end,
+    firstToken: 0,
+    lastToken: 0,
+  };
 }
 
 // `did Oracle`, `will the Oracle board`: an auxiliary before the name makes it the subject.

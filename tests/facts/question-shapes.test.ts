@@ -141,6 +141,20 @@ const index = indexOf([
     "2025-02-21T11:00:00Z",
   ),
   story(
+    "corvex-profit",
+    "fr",
+    "Corvex renoue avec les bénéfices",
+    "Le fabricant Corvex est redevenu rentable au troisième trimestre, avec un bénéfice net de 40 millions d'euros.",
+    "2025-02-21T12:00:00Z",
+  ),
+  story(
+    "voltway-hub",
+    "en",
+    "Voltway opens its largest charging hub",
+    "Voltway opened its largest charging hub in Leeds on Monday, with 40 rapid chargers.",
+    "2025-02-21T12:30:00Z",
+  ),
+  story(
     "pallas",
     "en",
     "Pallas releases Nova-3 model",
@@ -182,6 +196,11 @@ describe("names asked for and names asked about", () => {
 
   it("answers who founded a company with the agent after `by`, past the words that describe them", async () => {
     expect((await ask("Who founded Pellmark?")).answer).toMatch(/Aoife and Conor Brennan/);
+  });
+
+  it("reads the company opening a French inverted question as a name, so another company's article does not answer", async () => {
+    expect((await ask("Voltway est-il rentable ?")).answer).toBeNull();
+    expect((await ask("Corvex est-il rentable ?")).answer).toMatch(/redevenu rentable/);
   });
 
   it("does not answer `who` with the asked company's full name", async () => {
