@@ -114,13 +114,20 @@ export function findTimeSpots(text: string, clock = false): Spot[] {
   const spots = [...text.matchAll(EXPLICIT_DATES)].map((m) => spot(m, scale));
   for (const m of text.matchAll(RELATIVE_DATES)) spots.push(spot(m, 0.8 * scale));
   for (const m of text.matchAll(CLOCK_TIMES)) spots.push(spot(m, clock ? 1 : 0.75));
-  // `COLUMBUS, Ohio, June 5 (Reuters) -`: the day of the report, not of what it reports.
-  const dateline = text.match(DATELINE)?.[0].length ?? 0;
+  const dateline = datelineEnd(text);
   return dateline > 0 ? spots.filter((s) => s.start >= dateline) : spots;
 }
 
+/**
+ * Where a dateline opening the text ends (0 without one): `COLUMBUS, Ohio, June 5 (Reuters) -`
+ * gives the day of the report, not a date or number of what it reports.
+ */
+export function datelineEnd(text: string): number {
+  return text.match(DATELINE)?.[0].length ?? 0;
+}
+
 const DATELINE = new RegExp(
-  `^\\p{Lu}{2}[\\p{Lu} .'’-]*(?:,\\s*\\p{Lu}[\\p{L}.]*(?:\\s\\p{Lu}[\\p{L}.]*)*)?,\\s*(?:(?:${EN_MONTH}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.)\\s+\\d{1,2}|\\d{1,2}\\s+${FR_MONTH}|${FR_MONTH}\\s+\\d{1,2})(?:,?\\s+\\d{4})?\\s*(?:\\([^)]{1,30}\\)\\s*)?[-–—]`,
+  `^\\p{Lu}{2}[\\p{Lu} .'’-]*(?:,\\s*\\p{Lu}[\\p{L}.]*(?:\\s\\p{Lu}[\\p{L}.]*)*)?,\\s*(?:(?:${EN_MONTH}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?)\\s+\\d{1,2}|\\d{1,2}\\s+${FR_MONTH}|${FR_MONTH}\\s+\\d{1,2})(?:,?\\s+\\d{4})?\\s*(?:\\([^)]{1,30}\\)\\s*)?[-–—]`,
   "u",
 );
 

@@ -5,7 +5,7 @@ import { stemKeys } from "../text/stem.ts";
 import { tokenize } from "../text/tokenize.ts";
 import type { Fact } from "./fact.ts";
 import { isPartOfName } from "./fact-terms.ts";
-import { findCauseSpots, findPlaceSpots, findTimeSpots, type Spot } from "./kinds.ts";
+import { datelineEnd, findCauseSpots, findPlaceSpots, findTimeSpots, type Spot } from "./kinds.ts";
 import { ROLE_GROUPS } from "./lexicon.ts";
 import { type AnalysedQuestion, DURATION_UNITS, unitOfWord } from "./question.ts";
 import { isPlace } from "./roles.ts";
@@ -57,9 +57,13 @@ export function scoreKind(
       );
     case "howmuch": {
       const asked = new Set(q.text.match(/\d+(?:[.,]\d+)?/g) ?? []);
-      // `Atlas-3`, `GPT-4`: a version is part of a name, not a quantity.
+      // `Atlas-3`, `GPT-4`: a version is part of a name, not a quantity; nor is a dateline's day.
+      const dateline = datelineEnd(text);
       const numbers = findNumberSpansIn(tokens, text, { spelled: true }).filter(
-        (n) => !asked.has(n.value) && !VERSION_BEFORE.test(text.slice(Math.max(0, n.start - 2), n.start)),
+        (n) =>
+          !asked.has(n.value) &&
+          n.start >= dateline &&
+          !VERSION_BEFORE.test(text.slice(Math.max(0, n.start - 2), n.start)),
       );
       const lasting = q.unit !== undefined && (q.unit === "duration" || DURATION_UNITS.has(q.unit));
       return best(

@@ -155,6 +155,14 @@ const index = indexOf([
     "2025-02-21T12:30:00Z",
   ),
   story(
+    "taipei",
+    "en",
+    "Corvane profit rises 22%",
+    "TAIPEI, Oct 28 — Corvane Computer, the fifth-largest laptop maker, reported a 22% rise in quarterly profit on Tuesday. " +
+      "Corvane shipped 6.3 million notebooks in the quarter, it said.",
+    "2025-02-21T13:00:00Z",
+  ),
+  story(
     "pallas",
     "en",
     "Pallas releases Nova-3 model",
@@ -223,8 +231,11 @@ describe("causes and purposes", () => {
 });
 
 describe("datelines and the company an article is about", () => {
-  it("does not answer `when` with the dateline's day", async () => {
+  it("does not answer `when` or `how many` with the dateline's day", async () => {
     expect((await ask("When will the Altrex factory open?")).answer).toMatch(/2028/);
+    expect((await ask("How many laptops did Corvane Computer sell?")).answer).toMatch(
+      /6\.3 million notebooks/,
+    );
   });
 
   it("reads `the company` as the company a headline names by its short name", () => {
