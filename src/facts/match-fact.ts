@@ -2,7 +2,7 @@ import { type ScannedWords, scanWords } from "../text/analyze.ts";
 import { stemKeys } from "../text/stem.ts";
 import { endOf, startOf, tokensOf } from "../text/tokenize.ts";
 import type { Fact } from "./fact.ts";
-import { contextTermsOf, isPartOfName } from "./fact-terms.ts";
+import { contextTermsOf, isPartOfName, textTermsOf } from "./fact-terms.ts";
 import type { Alternative } from "./lexicon.ts";
 import type { AnalysedQuestion, Concept } from "./question.ts";
 import { type AnswerSpot, type Span, scoreKind } from "./score-kind.ts";
@@ -20,6 +20,8 @@ export interface Evaluation {
 
 // A concept found only in the fact's context (title, previous sentence, resolved reference).
 const CONTEXT_CREDIT = 0.6;
+// A content word only the headline says (`Le projet a coûté…` under `… le supercalculateur Garonne`).
+const TITLE_CREDIT = 0.4;
 const SHORT_NAME_CREDIT = 0.9;
 const NEGATION =
   /(?<![\p{L}])(?:not|never|no|n't|ne|n'|pas|aucun|aucune|jamais|refus\p{L}*|reject\p{L}*)(?![\p{L}])/iu;
@@ -103,7 +105,7 @@ export function coverFact(question: AnalysedQuestion, fact: Fact): Coverage {
       context ??= contextTermsOf(fact, true);
       const found =
         inContext(prepared[n]!, context, positions) || (concept.name && inLongerName(prepared[n]!, context));
-      credit = found ? CONTEXT_CREDIT : 0;
+      credit = found ? CONTEXT_CREDIT : !concept.name && inTitle(prepared[n]!, fact) ? TITLE_CREDIT : 0;
     }
     // `The Nimbus goes on sale…` in an article about the Solvagrid Nimbus: a short form of the name.
     const part = credit === CONTEXT_CREDIT ? findPart(concept, positions) : undefined;
@@ -372,6 +374,22 @@ function inContext(
   return phrases.some((alt) =>
     alt.every((word) => word.some((k) => positions.has(k) || context.includes(k))),
   );
+}
+
+const titleKeys = new Map<string, ReadonlySet<string>>();
+const TITLE_CACHE = 5_000;
+
+/** Whether the fact's headline (not the fact itself) says one of the concept's words. */
+function inTitle({ words }: PreparedConcept, fact: Fact): boolean {
+  if (fact.index === 0 || words.size === 0) return false;
+  let keys = titleKeys.get(fact.title);
+  if (!keys) {
+    keys = new Set(textTermsOf(fact.title));
+    if (titleKeys.size >= TITLE_CACHE) titleKeys.clear();
+    titleKeys.set(fact.title, keys);
+  }
+  for (const key of words) if (keys.has(key)) return true;
+  return false;
 }
 
 /** Whether the context names a longer name that begins or ends with this name. */

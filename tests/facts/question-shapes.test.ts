@@ -163,6 +163,14 @@ const index = indexOf([
     "2025-02-21T13:00:00Z",
   ),
   story(
+    "garonne",
+    "fr",
+    "Toulouse inaugure le supercalculateur Garonne",
+    "L'université de Toulouse a inauguré lundi Garonne, le plus puissant calculateur académique du pays. " +
+      "Le projet a coûté 185 millions d'euros, financés par l'État et la région.",
+    "2025-02-21T14:00:00Z",
+  ),
+  story(
     "pallas",
     "en",
     "Pallas releases Nova-3 model",
@@ -273,6 +281,12 @@ describe("datelines and the company an article is about", () => {
     const surfaces = facts.flatMap((f) => f.referents.map((r) => r.surface));
     expect(surfaces).not.toContain("United States");
     expect(surfaces).not.toContain("South Korea");
+  });
+});
+
+describe("what only the headline says", () => {
+  it("credits a word of the question the headline says, when the sentence says `the project`", async () => {
+    expect((await ask("Combien a coûté le supercalculateur Garonne ?")).answer).toMatch(/185 millions/);
   });
 });
 
