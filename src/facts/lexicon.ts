@@ -46,7 +46,7 @@ const GROUPS: Record<string, string> = {
     crees creer established etabli etablie founder fondateur fondatrice`,
   owner: `owner owners owns owned parent parent_company proprietaire proprietaires maison_mere detient
     detenu detenue possede actionnaire shareholder belongs belong belonged appartient appartenir
-    appartiennent appartenait`,
+    appartiennent appartenait acquired_by bought_by rachete_par rachetee_par acquis_par acquise_par`,
   head: `ceo ceos chief_executive chief_executives boss bosses head leader pdg directeur_general directrice_generale
     patron patronne dirigeant dirigeante dirigeants chef dirige diriger`,
   cfo: `cfo chief_financial_officer finance_chief finance_director directeur_financier directrice_financiere
@@ -239,7 +239,8 @@ const GROUPS: Record<string, string> = {
   market: `market markets marketplace market_share le_marche du_marche au_marche les_marches des_marches aux_marches
     ce_marche un_marche de_marche part_de_marche parts_de_marche`,
   dividend: "dividend dividends dividende dividendes",
-  buyback: "buyback buybacks share_buyback rachat_actions rachats_actions",
+  buyback: `buyback buybacks share_buyback share_repurchase rachat_actions rachats_actions racheter_ses_actions
+    racheter_ses_propres_actions rachat_de_ses_actions rachat_de_ses_propres_actions`,
   price: `price prices priced pricing cost costs amount prix cout couts coute coutent montant tarif tarifs pay pays
     paid paying payer paye payee paie debourser`,
   // What a company or a deal is worth, not what something costs (`What is Lumora worth?` is not
@@ -410,8 +411,8 @@ const GROUPS: Record<string, string> = {
   supply: "supply supplies supplied supplying supply_chain approvisionnement fournir fourni fournie fournit",
   contract: "contract contracts contrat contrats",
   product: "product products produit produits",
-  production:
-    "production produce produced producing manufacture manufactured manufacturing fabriquer fabrique fabriquee fabrication produire",
+  production: `production produce produced producing manufacture manufactured manufacturing fabriquer fabrique fabriquee fabrication produire
+    assemble assembles assembled assembling assemblage`,
   brand: "brand brands marque marques",
   factory: "factory factories plant plants manufacturing_plant usine usines gigafactory site_de_production",
   warehouse: `warehouse warehouses fulfilment_centre fulfillment_center distribution_centre entrepot entrepots
@@ -421,6 +422,15 @@ const GROUPS: Record<string, string> = {
   retail: "retail retailer retailers retailing distributeur distributeurs grande_distribution",
   advertising:
     "advertising advertiser advertisers advert adverts publicite publicites publicitaire publicitaires annonceur annonceurs",
+  hospital: "hospital hospitals hopital hopitaux centre_hospitalier centres_hospitaliers",
+  practices: "practice practices pratique pratiques",
+  // Adding stores, chargers or jobs (`adding` stems like `added`, the speech verb, which is harmless).
+  add: "add adds adding ajouter ajoute ajoutera ajouteront",
+  // Size, weight and power of a thing.
+  largest: "largest biggest plus_grand plus_grande plus_grands plus_grandes plus_gros plus_grosse",
+  // `heavy losses` is no weight: only `how heavy` asks for one.
+  weight: "weigh weighs weighed weighing weight how_heavy pese pesent peser poids",
+  powerful: "powerful puissance puissant puissante puissants",
   // Technology.
   technology: `technology technologies technological technical tech technique techniques technologie
     technologique technologiques`,
@@ -486,7 +496,9 @@ const GROUPS: Record<string, string> = {
   device: "device devices appareil appareils",
   battery: "battery batteries batterie",
   glasses: "glasses eyeglasses smart_glasses lunettes lunettes_connectees",
-  computer: "computer computers laptop laptops ordinateur ordinateurs ordinateur_portable",
+  computer: `computer computers laptop laptops notebook notebooks ordinateur ordinateurs ordinateur_portable
+    ordinateurs_portables`,
+  supercomputer: "supercomputer supercomputers supercalculateur supercalculateurs",
   screen: "screen screens ecran ecrans",
   sensor: "sensor sensors capteur capteurs",
   vehicle: "vehicle vehicles cars voiture voitures vehicule vehicules automobile automobiles",

@@ -60,6 +60,58 @@ const news = indexOf([
     "Skyvane ordered 20 aircraft from Airbus and agreed to pay about $2 billion for them.",
   ),
   brief(
+    "brisko-owner",
+    "en",
+    "Brisko, a Dublin parcel locker operator, was acquired by investment firm Halden Capital in 2021.",
+  ),
+  brief(
+    "maltrix-plant",
+    "fr",
+    "Maltrix a ouvert une petite usine à Brno en 2021. Maltrix a ouvert sa plus grande usine à Lodz en 2023.",
+    "Maltrix en Europe centrale",
+  ),
+  brief(
+    "fenwa-stores",
+    "en",
+    "Fenwa currently runs 120 stores in Spain. Fenwa will add 40 stores in Portugal next year.",
+    "Fenwa expands",
+  ),
+  brief(
+    "tovik-drone",
+    "fr",
+    "Le drone Tovik emporte des colis de 2 kilos sur 20 kilomètres. Le drone Tovik pèse 900 grammes.",
+    "Tovik présente son drone de livraison",
+  ),
+  brief(
+    "ardent-hpc",
+    "fr",
+    "Le supercalculateur Ardent, d'une puissance de 12 pétaflops, a été inauguré en mai.",
+  ),
+  brief(
+    "cembra-hpc",
+    "fr",
+    "Les serveurs de Cembra ont coûté 20 millions d'euros. Le supercalculateur de Cembra a coûté 9 millions d'euros.",
+    "Cembra",
+  ),
+  brief("brelun-hospital", "fr", "L'hôpital de Brelun a soigné 40 000 patients en 2024."),
+  brief("kestra-laptops", "en", "Kestra shipped 2.1 million notebooks in 2024."),
+  brief(
+    "norlo-bikes",
+    "en",
+    "Norlo, which is based in Lisbon, sells its electric bikes in Spain. Norlo assembles the bikes in Porto.",
+    "Norlo",
+  ),
+  brief("lunaro-buyback", "en", "Lunaro announced a $500 million share buyback in March."),
+  brief(
+    "gravo-practices",
+    "fr",
+    "Gravo a 30 jours pour faire appel de la décision. Gravo dispose de 60 jours pour modifier ces pratiques.",
+    "Gravo sanctionné",
+  ),
+  // Look-alikes of the words above.
+  brief("pomra-ads", "en", "Pomra spent $3 million on a TV ad campaign in 2024."),
+  brief("doveran-losses", "en", "Doveran reported heavy losses of $80 million in 2024."),
+  brief(
     "maravel-loan",
     "fr",
     "Maravel Energy a emprunté 200 millions d'euros auprès de la banque centrale en mars 2025.",
@@ -90,6 +142,20 @@ describe("answers questions that paraphrase the story", () => {
     ["What is Pellucid worth?", "pellucid", /valuation of \$3 billion/],
     ["Combien vaut Pellucid ?", "pellucid", /valuation of \$3 billion/],
     ["How much does the Pellucid app cost?", "pellucid", /costs \$12 a month/],
+    // Acquired by someone is owned by them.
+    ["Who owns Brisko?", "brisko-owner", /Halden Capital/],
+    // `biggest` is `plus grande`; adding is `add`; heavy is `pèse`; powerful is `puissance`.
+    ["Where is Maltrix's biggest factory?", "maltrix-plant", /Lodz/],
+    ["How many stores is Fenwa adding?", "fenwa-stores", /40 stores/],
+    ["How heavy is the Tovik drone?", "tovik-drone", /900 grammes/],
+    ["How powerful is the Ardent supercomputer?", "ardent-hpc", /12 pétaflops/],
+    ["How much did Cembra's supercomputer cost?", "cembra-hpc", /9 millions d'euros/],
+    ["How many patients did the Brelun hospital treat?", "brelun-hospital", /40 000 patients/],
+    // Notebooks are laptops; assembling is making.
+    ["Combien d'ordinateurs portables Kestra a-t-il vendus ?", "kestra-laptops", /2\.1 million notebooks/],
+    ["Where does Norlo manufacture its bikes?", "norlo-bikes", /Porto/],
+    ["Pour combien Lunaro va-t-il racheter ses propres actions ?", "lunaro-buyback", /\$500 million/],
+    ["How long does Gravo have to change its practices?", "gravo-practices", /60 jours/],
   ])("%s", async (question, key, expected) => {
     const result = await ask(question);
     expect(result.answer).toMatch(expected);
@@ -107,6 +173,10 @@ describe("does not take a look-alike word for the one asked about", () => {
     ["How much was Skyvane fined?"],
     // A central bank (`banque centrale`) is not a power plant.
     ["When will the Maravel Energy reactor restart?"],
+    // `adding` stems like `ad`: an ad campaign adds no stores.
+    ["How many stores is Pomra adding?"],
+    // Heavy losses are no weight.
+    ["How much does the Doveran scooter weigh?"],
   ])("%s", async (question) => {
     expect((await ask(question)).answer).toBeNull();
   });
