@@ -122,18 +122,23 @@ export function validateMessagePayload(payload: DiscordMessagePayload): string[]
 
 /** An embed's title link: an http(s) URL, normalised, at most 2 048 characters; else undefined. */
 export function embedUrl(link: string | undefined): string | undefined {
-  if (!link || !isHttpUrl(link)) return undefined;
-  const href = new URL(link).href;
-  return href.length <= EMBED_URL_MAX ? href : undefined;
+  const href = httpHref(link);
+  return href !== undefined && href.length <= EMBED_URL_MAX ? href : undefined;
 }
 
 const EMBED_URL_MAX = 2048;
 
 export function isHttpUrl(text: string): boolean {
+  return httpHref(text) !== undefined;
+}
+
+/** The normalised href of an http(s) URL, parsed once; undefined for anything else. */
+export function httpHref(text: string | undefined): string | undefined {
+  if (!text) return undefined;
   try {
     const url = new URL(text);
-    return url.protocol === "http:" || url.protocol === "https:";
+    return url.protocol === "http:" || url.protocol === "https:" ? url.href : undefined;
   } catch {
-    return false;
+    return undefined;
   }
 }

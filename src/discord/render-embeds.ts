@@ -21,6 +21,7 @@ import {
   type DiscordEmbedField,
   type DiscordMessagePayload,
   embedUrl,
+  httpHref,
   isHttpUrl,
   MESSAGE_LIMITS,
   measureEmbed,
@@ -242,9 +243,8 @@ function outletName(feed: string): string {
 
 /** An http(s) URL safe inside `(…)` of a masked link, or undefined. */
 function linkTarget(url: string | undefined): string | undefined {
-  if (!url || !isHttpUrl(url)) return undefined;
-  const href = new URL(url).href.replace(/\(/g, "%28").replace(/\)/g, "%29");
-  return href.length <= LINK_URL_MAX ? href : undefined;
+  const href = httpHref(url)?.replace(/\(/g, "%28").replace(/\)/g, "%29");
+  return href !== undefined && href.length <= LINK_URL_MAX ? href : undefined;
 }
 
 function readDate(iso: string | undefined, now: Date): Date | undefined {
