@@ -31,21 +31,28 @@ export function escapeFeedText(text: string): string {
 function escapeLine(line: string): string {
   let escaped = "";
   let from = 0;
-  for (const match of line.matchAll(URL_TOKEN)) {
-    escaped += escapeInline(line.slice(from, match.index)) + match[0];
-    from = match.index + match[0].length;
+  // Most lines hold no URL: the scan for one is skipped.
+  if (HTTP.test(line)) {
+    for (const match of line.matchAll(URL_TOKEN)) {
+      escaped += escapeInline(line.slice(from, match.index)) + match[0];
+      from = match.index + match[0].length;
+    }
   }
   escaped += escapeInline(line.slice(from));
   return escaped.replace(LINE_START_MARKER, "$1\\$2").replace(LINE_START_NUMBER, "$1\\$2");
 }
 
+const HTTP = /https?:\/\//i;
+
 function escapeInline(text: string): string {
-  return text.replace(INLINE_SPECIAL, "\\$&").replace(MASS_MENTION, `@${ZERO_WIDTH_SPACE}$1`);
+  const special = text.replace(INLINE_SPECIAL, "\\$&");
+  return special.includes("@") ? special.replace(MASS_MENTION, `@${ZERO_WIDTH_SPACE}$1`) : special;
 }
 
 // C0/C1 controls other than tab and newline, and bidi overrides that can disguise text.
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const UNUSUAL = /[\r\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\uD800-\uDFFF]/;
 
 /**
  * Normalises feed text before escaping: drops control characters, replaces lone surrogates with
@@ -53,7 +60,10 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  * paragraphs. `singleLine` folds all whitespace (titles, names).
  */
 export function cleanText(text: string, options: { singleLine?: boolean } = {}): string {
-  const cleaned = text.replace(/\r\n?/g, "\n").replace(CONTROL, "").replace(LONE_SURROGATE, "\uFFFD");
+  // Most text holds no carriage return, control character or surrogate: those passes are skipped.
+  const cleaned = UNUSUAL.test(text)
+    ? text.replace(/\r\n?/g, "\n").replace(CONTROL, "").replace(LONE_SURROGATE, "\uFFFD")
+    : text;
   if (options.singleLine) return cleaned.replace(/\s+/g, " ").trim();
   return cleaned
     .split("\n")
