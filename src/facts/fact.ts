@@ -1,7 +1,6 @@
 import type { Lang } from "../model.ts";
 import type { Entities } from "../text/entities.ts";
 
-/** What kind of answer a fact can give: who (a name), when (a date), how much (a number), why, where. */
 /**
  * One sentence newsdesk read (or one curated fact), with where it came from and what it holds.
  * Facts are plain JSON: the index persists them as they are.

@@ -1,4 +1,5 @@
 import { type ScannedWords, scanWords } from "../text/analyze.ts";
+import { isYear } from "../text/numbers.ts";
 import { stemKeys } from "../text/stem.ts";
 import { endOf, startOf, tokensOf } from "../text/tokenize.ts";
 import type { Fact } from "./fact.ts";
@@ -137,7 +138,6 @@ export function coverFact(question: AnalysedQuestion, fact: Fact): Coverage {
   };
 }
 
-const YEAR = /^(?:19|20)\d\d$/;
 // `Quel studio Skyforge avait-il acheté en 2023 ?` is not answered by this week's acquisition.
 const OTHER_YEAR = 0.5;
 
@@ -148,7 +148,7 @@ const OTHER_YEAR = 0.5;
 function timingOf(question: AnalysedQuestion, fact: Fact, words: ScannedWords): number {
   let timing = 1;
   for (const concept of question.concepts) {
-    if (!YEAR.test(concept.label) || fact.published?.startsWith(concept.label)) continue;
+    if (!isYear(concept.label) || fact.published?.startsWith(concept.label)) continue;
     if (!words.forms.some((form) => form.folded === concept.label)) timing = OTHER_YEAR;
   }
   return timing;

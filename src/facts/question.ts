@@ -155,7 +155,7 @@ const PERSON_NOUNS = new Set(
   regulateur regulateurs agency agencies agence agences authority autorite court cour tribunal bank banks banque
   banques startup startups studio studios carrier carriers operator operators operateur operateurs manufacturer
   manufacturers constructeur constructeurs fabricant fabricants brand brands marque marques investor investors
-  investisseur investisseurs fund fonds rival rivals rival rivaux competitor competitors concurrent concurrents
+  investisseur investisseurs fund fonds rival rivals rivaux competitor competitors concurrent concurrents
   supplier suppliers fournisseur fournisseurs client customer executive executives dirigeant dirigeants`.split(
     /\s+/,
   ),
@@ -328,9 +328,7 @@ export function analyseQuestion(question: string, langHint?: string): AnalysedQu
   }
   if (kind === "yesno") {
     // What is asked about the subject decides the answer: `Was the outage a cyberattack?` is
-    // answered by the sentence about a cyberattack, not by the one about the outage.
-    // The complement of `is`/`est` (`a cyberattack`), or the verb of any other (`appeal`, not
-    // `the ruling`).
+    // answered by the sentence about a cyberattack, not by the one about the outage (askedPart).
     const { from, to, first } = askedPart(tokens, foldedTokens, names, lower);
     for (let n = 0; n < concepts.length; n++) {
       const concept = concepts[n]!;

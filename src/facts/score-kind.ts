@@ -118,8 +118,13 @@ function basesOther(q: AnalysedQuestion, text: string, start: number): boolean {
   const key = tokenize(owner)
     .map((t) => t.folded)
     .join("");
-  const asked = q.concepts.filter((c) => c.name).flatMap((c) => c.alternatives[0]?.flat() ?? []);
+  const asked = askedNameKeys(q);
   return !stemKeys(key).some((k) => asked.some((name) => name === k || isPartOfName(name, k)));
+}
+
+/** The keys the question's names are written with (their own, not their synonyms'). */
+function askedNameKeys(q: AnalysedQuestion): string[] {
+  return q.concepts.filter((c) => c.name).flatMap((c) => c.alternatives[0]?.flat() ?? []);
 }
 
 function scoreWho(
@@ -132,7 +137,7 @@ function scoreWho(
 ): Scored {
   const asked = (key: string) => stemKeys(key).some((k) => questionKeys.has(k));
   // `Skyforge Entertainment` when asked about Skyforge is the asked name, not an answer.
-  const askedNames = q.concepts.filter((c) => c.name).flatMap((c) => c.alternatives[0]?.flat() ?? []);
+  const askedNames = askedNameKeys(q);
   const longerAsked = (key: string) =>
     stemKeys(key).some((k) => askedNames.some((name) => isPartOfName(name, k)));
   const names = findNameSpans(fact.text, new Set(fact.entities.names));

@@ -135,8 +135,9 @@ const LETTERS = "abcdefghijklmnopqrstuvwxyz";
  * letters swapped) that the lexicon knows, else the one the most facts hold. `who bougth
  * pixelforge` is read as `who bought pixelforge`, `will rapidex apeal` as `will rapidex appeal`.
  * A capitalised word no fact holds becomes the word facts hold with two letters swapped, a letter
- * less or a letter doubled (`Quillfeild` → `Quillfield`). Left as written: short words, words of the English or
- * French dictionary (`filed` is not a typo of `fined`), words with no such neighbour.
+ * less or a letter doubled (`Quillfeild` → `Quillfield`). Left as written: short words, words of
+ * the English or French dictionary (`filed` is not a typo of `fined`), words with no such
+ * neighbour.
  */
 export async function correctSpelling(question: string, counts: TermCounts): Promise<string> {
   const words = tokenize(question).filter(

@@ -275,7 +275,6 @@ function isSpaceAt(text: string, i: number): boolean {
   return SPACE.test(text[i]!);
 }
 
-/** Whether `key` ends one of `keys` longer than `minLength` (and than `key` by three letters). */
 /** `Korvia` opening a headline over an article about `Korvia Mobile`: the short form of a known name. */
 function startsAnother(keys: ReadonlySet<string> | undefined, key: string): boolean {
   if (key.length < 5) return false;
@@ -283,6 +282,7 @@ function startsAnother(keys: ReadonlySet<string> | undefined, key: string): bool
   return false;
 }
 
+/** Whether `key` ends one of `keys` longer than `minLength` (and than `key` by three letters). */
 function endsAnother(keys: ReadonlySet<string> | undefined, key: string, minLength: number): boolean {
   for (const k of keys ?? [])
     if (k.length > minLength && k.length > key.length + 2 && k.endsWith(key)) return true;

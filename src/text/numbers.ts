@@ -188,7 +188,7 @@ function datesOf(tokens: readonly Token[], text: string, dated: Set<number>): st
 
 const YEAR = /^(?:19|20)\d\d$/;
 
-function isYear(folded: string): boolean {
+export function isYear(folded: string): boolean {
   return folded.length === 4 && YEAR.test(folded);
 }
 
